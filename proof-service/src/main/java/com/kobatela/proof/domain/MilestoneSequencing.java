@@ -1,0 +1,56 @@
+package com.kobatela.proof.domain;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import com.kobatela.kernel.error.ApiException;
+
+/**
+ * Which milestone may receive a proof (spec {@code rules.md#milestone-sequencing}): the current milestone is
+ * the one with the lowest idx whose status is not PAID (a REJECTED milestone stays current: FIX of the
+ * original); a proof for idx i needs i to exist, a current milestone to exist, i to be it, and its status to
+ * be WAITING or REJECTED.
+ */
+public final class MilestoneSequencing {
+
+    /**
+     * A milestone as seen by the sequencing rule.
+     *
+     * @param id     milestone id
+     * @param idx    sequence index (≥ 1)
+     * @param status milestone status name
+     */
+    public record Step(long id, int idx, String status) {
+    }
+
+    private MilestoneSequencing() {
+    }
+
+    /** The milestone with this idx, or 404 {@code MILESTONE_NOT_FOUND}. */
+    public static Step find(List<Step> milestones, int idx) {
+        return milestones.stream().filter(m -> m.idx() == idx).findFirst()
+                .orElseThrow(() -> ApiException.notFound("MILESTONE_NOT_FOUND", "Milestone not found for escrow."));
+    }
+
+    /** The current milestone: lowest idx not PAID. */
+    public static Optional<Step> current(List<Step> milestones) {
+        return milestones.stream().filter(m -> !"PAID".equals(m.status())).min(Comparator.comparingInt(Step::idx));
+    }
+
+    /**
+     * Checks that a proof may be submitted for idx (steps 3-5; step 1 is {@link #find}).
+     *
+     * @throws ApiException 409 {@code NO_OPEN_MILESTONE}, 422 {@code SEQUENCE_ERROR}, 409 {@code MILESTONE_NOT_WAITING}
+     */
+    public static void checkSubmittable(List<Step> milestones, int idx) {
+        Step current = current(milestones)
+                .orElseThrow(() -> ApiException.conflict("NO_OPEN_MILESTONE", "No open milestone for this escrow."));
+        if (current.idx() != idx) {
+            throw new ApiException(422, "SEQUENCE_ERROR", "Previous milestone not paid.");
+        }
+        if (!"WAITING".equals(current.status()) && !"REJECTED".equals(current.status())) {
+            throw ApiException.conflict("MILESTONE_NOT_WAITING", "Milestone is not waiting for a proof.");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package com.kobatela.proof.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.kobatela.proof.domain.PhotoVerdict.Outcome;
+
+/** spec rules.md#photo-rules: 120 min max age, 2 min future skew, GPS needed with a geofence, precedence. */
+class PhotoRulesTest {
+
+    private static final Instant NOW = Instant.parse("2030-01-01T12:00:00Z");
+    private static final Geofence FENCE = new Geofence(5.0, -4.0, 500);
+
+    private static Map<String, Object> clean(Instant taken) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("exif_timestamp", taken.toString());
+        m.put("gps_lat", 5.0001);
+        m.put("gps_lng", -4.0001);
+        m.put("source", "app");
+        return m;
+    }
+
+    private static PhotoVerdict eval(Map<String, Object> md, Geofence fence) {
+        return PhotoRules.evaluate(md, fence, NOW, 0);
+    }
+
+    @Test
+    void cleanPhotoIsApproved() {
+        assertEquals(Outcome.APPROVE, eval(clean(NOW), FENCE).outcome());
+        assertEquals(Outcome.APPROVE, eval(clean(NOW), null).outcome());
+    }
+
+    @Test
+    void exactly120MinutesIsAcceptedOneSecondMoreIsStale() {
+        assertEquals(Outcome.APPROVE, eval(clean(NOW.minus(Duration.ofMinutes(120))), FENCE).outcome());
+        PhotoVerdict stale = eval(clean(NOW.minus(Duration.ofMinutes(120)).minusSeconds(1)), FENCE);
+        assertEquals("STALE_TIMESTAMP", stale.code());
+        assertEquals("Invalid photo metadata.", stale.message());
+    }
+
+    @Test
+    void futureSkewOfTwoMinutes() {
+        assertEquals(Outcome.APPROVE, eval(clean(NOW.plus(Duration.ofMinutes(2))), FENCE).outcome());
+        assertEquals("FUTURE_TIMESTAMP", eval(clean(NOW.plus(Duration.ofMinutes(2)).plusSeconds(1)), FENCE).code());
+    }
+
+    @Test
+    void missingOrMalformedExif() {
+        Map<String, Object> md = clean(NOW);
+        md.remove("exif_timestamp");
+        assertEquals("MISSING_EXIF_TIMESTAMP", eval(md, FENCE).code());
+        md.put("exif_timestamp", "yesterday");
+        assertEquals("MISSING_EXIF_TIMESTAMP", eval(md, FENCE).code());
+        assertEquals("MISSING_EXIF_TIMESTAMP", eval(new HashMap<>(), null).code(), "{} is present but empty: hard error");
+    }
+
+    @Test
+    void naiveTimestampIsUtc() {
+        Map<String, Object> md = clean(NOW);
+        md.put("exif_timestamp", "2030-01-01T11:00:00");
+        assertEquals(Outcome.APPROVE, eval(md, FENCE).outcome());
+    }
+
+    @Test
+    void absentMetadataIsASoftReview() {
+        PhotoVerdict v = eval(null, FENCE);
+        assertEquals(Outcome.REVIEW, v.outcome());
+        assertEquals("MISSING_METADATA", v.code());
+    }
+
+    @Test
+    void gpsRequiredOnlyWithAGeofence() {
+        Map<String, Object> md = clean(NOW);
+        md.remove("gps_lat");
+        assertEquals("MISSING_GPS", eval(md, FENCE).code());
+        assertEquals(Outcome.APPROVE, eval(md, null).outcome());
+        md.put("gps_lat", "not-a-number");
+        assertEquals("MISSING_GPS", eval(md, FENCE).code(), "malformed GPS counts as missing");
+        md.put("gps_lat", "5.0001");
+        assertEquals(Outcome.APPROVE, eval(md, FENCE).outcome(), "numeric strings are accepted");
+    }
+
+    @Test
+    void geofenceViolationWinsOverEverything() {
+        Map<String, Object> md = clean(NOW.minus(Duration.ofDays(1)));
+        md.put("gps_lat", 6.0);
+        md.put("source", "whatsapp");
+        PhotoVerdict v = eval(md, FENCE);
+        assertEquals("GEOFENCE_VIOLATION", v.code());
+        assertEquals("Photo failed validation.", v.message());
+    }
+
+    @Test
+    void untrustedSourceIsSoft() {
+        Map<String, Object> md = clean(NOW);
+        md.put("source", " WhatsApp ");
+        assertEquals(new PhotoVerdict(Outcome.REVIEW, "UNTRUSTED_SOURCE", null), eval(md, FENCE));
+        md.put("source", " Camera ");
+        assertEquals(Outcome.APPROVE, eval(md, FENCE).outcome());
+    }
+
+    @Test
+    void coordinateParsing() {
+        assertNull(PhotoRules.coordinate(true));
+        assertNull(PhotoRules.coordinate("NaN"));
+        assertEquals(5.5, PhotoRules.coordinate(" 5.5 "));
+    }
+}
