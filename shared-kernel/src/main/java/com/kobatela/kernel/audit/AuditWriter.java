@@ -17,7 +17,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Appends rows to the service's {@code audit_logs} table (spec {@code domain.md#7.1}, {@code rules.md#audit}):
  * data always sanitised by {@link AuditSanitiser}; in the caller's transaction for changes, in a transaction
- * of its own for rejection audits that must survive the failing request.
+ * of its own for rejection audits that must survive the failing request. The JSON text is bound as {@code text} and
+ * cast to {@code jsonb} in SQL: bound directly to a jsonb parameter, the reactive client stores a JSON string.
  */
 @ApplicationScoped
 public class AuditWriter {
@@ -44,7 +45,7 @@ public class AuditWriter {
     public Uni<Void> record(String actor, String action, String entity, long entityId, Map<String, ?> data, Long apiKeyId,
             String requestId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(INSERT
-                + "values (:actor, :action, :entity, :entityId, cast(:data as jsonb), now(), cast(:apiKeyId as bigint), cast(:requestId as varchar))")
+                + "values (:actor, :action, :entity, :entityId, cast(cast(:data as text) as jsonb), now(), cast(:apiKeyId as bigint), cast(:requestId as varchar))")
                 .setParameter("actor", actor)
                 .setParameter("action", action)
                 .setParameter("entity", entity)
@@ -64,7 +65,7 @@ public class AuditWriter {
     /** Records an action in its own transaction (rejection audits, key usage), committed whatever happens next. */
     public Uni<Void> recordSeparately(String actor, String action, String entity, long entityId, Map<String, ?> data,
             Long apiKeyId, String requestId) {
-        return pool.preparedQuery(INSERT + "values ($1, $2, $3, $4, cast($5 as jsonb), now(), $6, $7)")
+        return pool.preparedQuery(INSERT + "values ($1, $2, $3, $4, cast(cast($5 as text) as jsonb), now(), $6, $7)")
                 .execute(Tuple.tuple(java.util.Arrays.asList(actor, action, entity, entityId, json(data), apiKeyId, requestId)))
                 .replaceWithVoid();
     }

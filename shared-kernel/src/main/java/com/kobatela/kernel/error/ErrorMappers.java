@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -75,6 +76,15 @@ public class ErrorMappers {
                 ? Map.of("message", message, "type", type)
                 : Map.of("field", field, "message", message, "type", type);
         return respond(422, ErrorBody.of(ErrorCodes.VALIDATION_ERROR, message, field, Map.of("errors", List.of(error))));
+    }
+
+    /**
+     * Unknown fields and wrong types. Declared for this exact type so that it wins over Quarkus's built-in
+     * {@code MismatchedInputException} mapper, which answers 400 in its own shape.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e) {
+        return jsonError(e);
     }
 
     /** A missing or invalid internal token. */
