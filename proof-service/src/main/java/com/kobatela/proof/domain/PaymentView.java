@@ -1,0 +1,41 @@
+package com.kobatela.proof.domain;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/**
+ * proof-service's read model of a payment (table {@code payment_views}), fed by payment events: PENDING, SENT
+ * and SETTLED payments count against the escrow's available balance, ERROR ones do not (spec
+ * {@code rules.md#balance}).
+ */
+@Entity
+@Table(name = "payment_views")
+public class PaymentView extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "payment_id")
+    public Long paymentId;
+
+    @Column(name = "escrow_id", nullable = false)
+    public long escrowId;
+
+    @Column(name = "milestone_id")
+    public Long milestoneId;
+
+    /** Scale 2. */
+    @Column(nullable = false, precision = 18, scale = 2)
+    public BigDecimal amount;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+}

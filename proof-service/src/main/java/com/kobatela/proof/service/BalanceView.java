@@ -1,0 +1,52 @@
+package com.kobatela.proof.service;
+
+import java.math.BigDecimal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.kobatela.kernel.error.ApiException;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The balance pre-check of proof approvals (spec {@code rules.md#balance}, README judgement call 4): available =
+ * deposits − payments PENDING/SENT/SETTLED − milestones already approved here whose payout is not yet known.
+ * Eventually consistent; payment-service's check stays the authoritative one.
+ */
+@ApplicationScoped
+public class BalanceView {
+
+    private static final String AVAILABLE = """
+            select e.deposited
+              - coalesce((select sum(p.amount) from payment_views p
+                           where p.escrow_id = e.escrow_id and p.status in ('PENDING', 'SENT', 'SETTLED')), 0)
+              - coalesce((select sum(m.amount) from milestone_views m
+                           where m.escrow_id = e.escrow_id
+                             and exists (select 1 from proofs pr where pr.milestone_id = m.milestone_id and pr.status = 'APPROVED')
+                             and not exists (select 1 from payment_views p2 where p2.milestone_id = m.milestone_id
+                                               and p2.status in ('PENDING', 'SENT', 'SETTLED'))), 0)
+            from escrow_views e where e.escrow_id = :escrowId
+            """;
+
+    /**
+     * Available balance of an escrow in its currency, scale 2 (zero when the escrow is unknown).
+     */
+    public Uni<BigDecimal> available(long escrowId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(AVAILABLE, BigDecimal.class)
+                .setParameter("escrowId", escrowId)
+                .getSingleResultOrNull())
+                .map(v -> v == null ? BigDecimal.ZERO.setScale(2) : v);
+    }
+
+    /**
+     * Fails when {@code amount} exceeds the available balance.
+     *
+     * @throws ApiException 409 {@code INSUFFICIENT_ESCROW_BALANCE}
+     */
+    public Uni<Void> requireCovered(long escrowId, BigDecimal amount) {
+        return available(escrowId).chain(av -> amount.compareTo(av) > 0
+                ? Uni.createFrom().failure(ApiException.conflict("INSUFFICIENT_ESCROW_BALANCE", "Not enough escrow balance."))
+                : Uni.createFrom().voidItem());
+    }
+}
