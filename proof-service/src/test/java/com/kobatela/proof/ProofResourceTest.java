@@ -157,6 +157,7 @@ class ProofResourceTest {
         long first = submit(sender, e, 1, "INVOICE", "{\"invoice_total_amount\":\"200.005\",\"invoice_currency\":\"usd\"}")
                 .then().statusCode(201).body("status", equalTo("PENDING")).body("invoice_total_amount", equalTo("200.01"))
                 .body("invoice_currency", equalTo("USD")).body("metadata.ocr_status", equalTo("disabled"))
+                .body("metadata.backend_checks.has_metadata", equalTo(true))
                 .extract().jsonPath().getLong("id");
         given().auth().oauth2(support).contentType(ContentType.JSON).body("{\"decision\":\"rejected\",\"note\":\"blurry\"}")
                 .post("/proofs/" + first + "/decision").then().statusCode(200).body("status", equalTo("REJECTED"));

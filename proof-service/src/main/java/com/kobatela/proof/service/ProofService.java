@@ -25,6 +25,7 @@ import com.kobatela.kernel.outbox.OutboxWriter;
 import com.kobatela.kernel.outbox.Transactions;
 import com.kobatela.kernel.persistence.UniqueViolations;
 import com.kobatela.kernel.security.Caller;
+import com.kobatela.proof.domain.DocumentChecks;
 import com.kobatela.proof.domain.EscrowView;
 import com.kobatela.proof.domain.InvoiceNormaliser;
 import com.kobatela.proof.domain.MilestoneSequencing;
@@ -117,6 +118,7 @@ public class ProofService {
             auto = verdict.outcome() == PhotoVerdict.Outcome.APPROVE;
         } else {
             auto = false;
+            working.put("backend_checks", DocumentChecks.compute(mapper.map(milestone.proofRequirements), working));
         }
         return Proof.<Proof>list("escrowId", milestone.escrowId)
                 .chain(proofs -> MilestoneView.<MilestoneView>list("escrowId", milestone.escrowId)
