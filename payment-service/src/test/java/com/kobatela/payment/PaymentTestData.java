@@ -1,0 +1,131 @@
+package com.kobatela.payment;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import com.kobatela.kernel.event.Topics;
+
+/** Test fixtures: unique ids, escrow events published as escrow-service would, direct database reads. */
+public final class PaymentTestData {
+
+    private static final AtomicLong IDS = new AtomicLong(5000 + (System.nanoTime() & 0xffff));
+
+    private PaymentTestData() {
+    }
+
+    /** A fresh id, unique within this JVM. */
+    public static long nextId() {
+        return IDS.incrementAndGet();
+    }
+
+    /** Bootstrap servers of the test broker. */
+    public static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    /** CloudEvents headers of an escrow event. */
+    public static Map<String, String> headers(String eventId, String type, long escrowId) {
+        return Map.of("ce_id", eventId, "ce_type", type, "ce_source", "/escrow-service", "ce_specversion", "1.0",
+                "ce_subject", String.valueOf(escrowId), "ce_time", "2030-01-01T00:00:00Z", "ce_kobactor", "apikey:koba_000001",
+                "content-type", "application/json");
+    }
+
+    /** Publishes {@code escrow.created.v1} for an escrow owned by {@code owner}; returns the event id. */
+    public static String escrowCreated(long escrowId, String owner, String total, String currency) {
+        String id = UUID.randomUUID().toString();
+        publish(Topics.ESCROW, String.valueOf(escrowId), headers(id, "escrow.created.v1", escrowId),
+                "{\"escrow_id\": " + escrowId + ", \"owner_principal\": \"" + owner + "\", \"client_id\": 1, \"provider_id\": 2,"
+                        + " \"amount_total\": \"" + total + "\", \"currency\": \"" + currency + "\", \"domain\": \"private\","
+                        + " \"status\": \"DRAFT\", \"deadline_at\": \"2030-01-01T00:00:00Z\"}");
+        return id;
+    }
+
+    /** Publishes {@code escrow.deposited.v1} with the given event id. */
+    public static void escrowDeposited(String eventId, long escrowId, long depositId, String amount, String currency) {
+        publish(Topics.ESCROW, String.valueOf(escrowId), headers(eventId, "escrow.deposited.v1", escrowId),
+                "{\"escrow_id\": " + escrowId + ", \"deposit_id\": " + depositId + ", \"amount\": \"" + amount + "\", \"currency\": \""
+                        + currency + "\", \"idempotency_key\": \"k-" + depositId + "\", \"escrow_status\": \"DRAFT\"}");
+    }
+
+    /** Sends a record with headers and waits for the broker's ack. */
+    public static void publish(String topic, String key, Map<String, String> headers, String payload) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> r = new ProducerRecord<>(topic, key, payload);
+            headers.forEach((k, v) -> r.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+            producer.send(r).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every record currently in a topic (all partitions, from the beginning). */
+    public static List<ConsumerRecord<String, String>> readAll(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> parts = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+            List<ConsumerRecord<String, String>> out = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+            return out;
+        }
+    }
+
+    /** A header value as text, or null. */
+    public static String header(ConsumerRecord<String, String> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Runs a query returning one long. */
+    public static long queryLong(String sql, Object... params) {
+        var c = ConfigProvider.getConfig();
+        try (Connection conn = DriverManager.getConnection(c.getValue("quarkus.datasource.jdbc.url", String.class),
+                c.getValue("quarkus.datasource.username", String.class),
+                c.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+                PreparedStatement st = conn.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
