@@ -30,7 +30,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.impl.RoutingContextInternal;
 
 /**
  * The gateway's front filter, a Vert.x route ordered before Quarkus REST (ARCHITECTURE §4). For every request:
@@ -92,7 +91,7 @@ public class GatewayRouter {
         request.pause();
         Optional<RouteRule> rule = RouteTable.find(request.method().name(), path);
         if (rule.isPresent() && rule.get().isPublic()) {
-            readBody(ctx, body -> dispatch(ctx, rule.get(), null, body, requestId));
+            route(ctx, rule.get(), null, requestId);
             return;
         }
         authenticator.authenticate(request.getHeader("X-API-Key"), request.getHeader(HttpHeaders.AUTHORIZATION), requestId)
@@ -103,17 +102,28 @@ public class GatewayRouter {
                     } else if (!key.scope().satisfies(rule.get().allowed())) {
                         fail(ctx, new ApiException(403, ErrorCodes.INSUFFICIENT_SCOPE, rule.get().insufficientScopeMessage()));
                     } else {
-                        readBody(ctx, body -> dispatch(ctx, rule.get(), key, body, requestId));
+                        route(ctx, rule.get(), key, requestId);
                     }
                 }, e -> fail(ctx, e));
     }
 
-    private void dispatch(RoutingContext ctx, RouteRule rule, AuthenticatedKey key, Buffer body, String requestId) {
+    /**
+     * Gateway routes continue (still paused) to Quarkus REST, which reads the body itself within
+     * {@code quarkus.http.limits.max-body-size}: reading it here first breaks HTTP/2 requests, whose stream cannot be
+     * paused again once ended. Every other route has its body read (capped) and forwarded.
+     */
+    private void route(RoutingContext ctx, RouteRule rule, AuthenticatedKey key, String requestId) {
         if (rule.target() == Upstream.LOCAL) {
-            ((RoutingContextInternal) ctx).setBody(body);
+            if (declaredTooLarge(ctx)) {
+                return;
+            }
             ctx.next();
             return;
         }
+        readBody(ctx, body -> forward(ctx, rule, key, body, requestId));
+    }
+
+    private void forward(RoutingContext ctx, RouteRule rule, AuthenticatedKey key, Buffer body, String requestId) {
         String bearer = key == null ? null : tokens.issue(key, requestId);
         HttpServerRequest request = ctx.request();
         String clientIp = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
@@ -144,17 +154,8 @@ public class GatewayRouter {
             then.accept(existing == null ? Buffer.buffer() : existing);
             return;
         }
-        String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null) {
-            try {
-                if (Long.parseLong(declared.strip()) > maxBodyBytes) {
-                    tooLarge(ctx);
-                    return;
-                }
-            } catch (NumberFormatException e) {
-                fail(ctx, new ApiException(400, ErrorCodes.VALIDATION_ERROR, "Invalid Content-Length."));
-                return;
-            }
+        if (declaredTooLarge(ctx)) {
+            return;
         }
         Buffer body = Buffer.buffer();
         boolean[] stopped = {false};
@@ -183,6 +184,24 @@ public class GatewayRouter {
             }
         });
         request.resume();
+    }
+
+    /** Answers 413 (or 400 for a malformed header) when the declared Content-Length exceeds the cap; true if answered. */
+    private boolean declaredTooLarge(RoutingContext ctx) {
+        String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared == null) {
+            return false;
+        }
+        try {
+            if (Long.parseLong(declared.strip()) > maxBodyBytes) {
+                tooLarge(ctx);
+                return true;
+            }
+            return false;
+        } catch (NumberFormatException e) {
+            fail(ctx, new ApiException(400, ErrorCodes.VALIDATION_ERROR, "Invalid Content-Length."));
+            return true;
+        }
     }
 
     private void tooLarge(RoutingContext ctx) {
