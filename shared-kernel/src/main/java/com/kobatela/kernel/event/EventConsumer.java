@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kobatela.kernel.outbox.Transactions;
 
@@ -63,13 +64,15 @@ public class EventConsumer {
     }
 
     /**
-     * Reads the payload of an event as {@code type}.
+     * Reads the payload of an event as {@code type}. Tolerant reader: fields this version does not know are
+     * ignored, so a producer may add optional fields without breaking older consumers (a breaking change needs a
+     * new event version, ARCHITECTURE §3).
      *
      * @throws PoisonEventException when the JSON does not match
      */
     public <T> T payload(InboundEvent event, Class<T> type) {
         try {
-            return mapper.readValue(event.payload(), type);
+            return mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(event.payload());
         } catch (JsonProcessingException e) {
             throw new PoisonEventException("unreadable payload of " + event.type() + " " + event.id(), e);
         }

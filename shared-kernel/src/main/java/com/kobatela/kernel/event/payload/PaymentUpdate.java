@@ -24,6 +24,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param source         {@code milestone}, {@code usage-spend}, {@code manual-execute}, {@code psp_webhook}
  * @param idempotencyKey the payout's idempotency key
  * @param reasonCode     failure or rejection code ({@code INSUFFICIENT_ESCROW_BALANCE}, ...) or null
+ * @param payeeRef       payee reference of a usage-spend payout, else null
+ * @param note           the usage spend's note, else null
  */
 @RegisterForReflection
 public record PaymentUpdate(
@@ -36,5 +38,7 @@ public record PaymentUpdate(
         String status,
         String source,
         String idempotencyKey,
-        String reasonCode) {
+        String reasonCode,
+        String payeeRef,
+        String note) {
 }
