@@ -159,6 +159,15 @@ public final class LocalStack {
                     freshData, readyTimeout, serviceJvmArgs, javaCommand, kafkaClasspath);
         }
 
+        /**
+         * The broker JVM's class path (kafka_2.13 and its dependencies), e.g. {@code deploy/local/target/lib/*},
+         * for launchers whose own class path holds other libraries.
+         */
+        public Options withKafkaClasspath(String classpath) {
+            return new Options(repoRoot, workDir, services, servicePorts, pgPort, externalPgUrl, kafkaPort,
+                    kafkaControllerPort, freshData, readyTimeout, serviceJvmArgs, javaCommand, classpath);
+        }
+
         /** Every port (services, PostgreSQL, Kafka) replaced by a currently free one. */
         public Options withFreePorts() {
             int[] free = freePorts(Service.values().length + 3);
@@ -282,6 +291,12 @@ public final class LocalStack {
         /** The options this stack runs with. */
         public Options options() {
             return options;
+        }
+
+        /** Process id of a started service, or empty when it is not part of this stack. */
+        public java.util.OptionalLong pid(Service service) {
+            ChildProcess child = children.get(service);
+            return child == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(child.process().pid());
         }
 
         /** Log file of a service. */
