@@ -96,7 +96,7 @@ class LogSafetyTest {
         if (secretKey.length() >= 8) {
             forbidden.add(secretKey);
         }
-        assertTrue(capture.lines.size() >= 2, "captured " + capture.lines.size() + " lines");
+        assertTrue(capture.lines.size() >= 1, "captured " + capture.lines.size() + " lines");
         for (String line : capture.lines) {
             for (String secret : forbidden) {
                 assertFalse(line.contains(secret), "secret or PII in a log line: " + line);
