@@ -2,6 +2,8 @@ package com.kobatela.gateway.client;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +13,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.util.TypeLiteral;
 import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 import org.jboss.logging.Logger;
 
@@ -19,6 +24,8 @@ import com.kobatela.gateway.config.UpstreamConfig;
 import com.kobatela.gateway.domain.Upstream;
 import com.kobatela.kernel.security.InternalClaims;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -37,7 +44,10 @@ import io.vertx.core.http.RequestOptions;
  * {@code Content-Length} dropped; {@code Authorization: Bearer <internal JWT>} (when given), {@code X-Request-Id} and
  * {@code X-Forwarded-For} added. The answer keeps its status, headers (minus hop-by-hop) and body. A whole-call
  * deadline per upstream ({@code kobatela.upstream.timeout}) turns a refused, failing or silent upstream into an
- * {@link Answer#unavailable} result, never a hang. Bodies are buffered (requests are capped by the gateway filter,
+ * {@link Answer#unavailable} result, never a hang. Each upstream has a circuit breaker (SmallRye Fault Tolerance,
+ * {@code kobatela.upstream.circuit-breaker.*}): while open, calls answer unavailable at once ({@code circuit_open})
+ * instead of waiting for the timeout. {@code kobatela_gateway_upstream_unavailable_total} counts unavailable answers
+ * by {@code upstream} and {@code reason} ({@code timeout}, {@code refused}, {@code circuit_open}, {@code error}). Bodies are buffered (requests are capped by the gateway filter,
  * answers are small JSON documents), which keeps the 503 guarantee simple.
  */
 @ApplicationScoped
@@ -60,7 +70,21 @@ public class UpstreamProxy {
     @Inject
     UpstreamConfig config;
 
+    @Inject
+    MeterRegistry registry;
+
     private volatile HttpClient client;
+    private final Map<Upstream, TypedGuard<Uni<Answer>>> breakers = new EnumMap<>(Upstream.class);
+
+    /** An unavailable answer, as a failure the circuit breaker counts. */
+    static final class UnavailableException extends RuntimeException {
+        final String reason;
+
+        UnavailableException(String reason) {
+            super(reason, null, false, false);
+            this.reason = reason;
+        }
+    }
 
     /**
      * The outcome of a forwarded call.
@@ -107,7 +131,43 @@ public class UpstreamProxy {
                 .setURI(basePath(base) + uri)
                 .setConnectTimeout(config.connectTimeout().toMillis())
                 .setHeaders(requestHeaders(inbound, bearer, requestId, clientIp));
-        return call(options, body, timeout, target.key());
+        return breaker(target).get(() -> call(options, body, timeout, target.key())
+                .chain(a -> a.isUnavailable() ? Uni.createFrom().failure(new UnavailableException(a.reason())) : Uni.createFrom().item(a)))
+                .onFailure().recoverWithItem(e -> Answer.unavailable(reason(e)))
+                .invoke(a -> {
+                    if (a.isUnavailable()) {
+                        registry.counter("kobatela.gateway.upstream.unavailable", "upstream", target.key(), "reason", a.reason()).increment();
+                    }
+                });
+    }
+
+    /** Low-cardinality reason of an unavailable answer (metric tag and log). */
+    private static String reason(Throwable e) {
+        if (e instanceof CircuitBreakerOpenException) {
+            return "circuit_open";
+        }
+        if (e instanceof UnavailableException u) {
+            return u.reason;
+        }
+        return "error";
+    }
+
+    private TypedGuard<Uni<Answer>> breaker(Upstream target) {
+        synchronized (breakers) {
+            return breakers.computeIfAbsent(target, u -> {
+                UpstreamConfig.CircuitBreaker cb = config.circuitBreaker();
+                return TypedGuard.create(new TypeLiteral<Uni<Answer>>() {
+                }).withCircuitBreaker()
+                        .requestVolumeThreshold(cb.requestVolumeThreshold())
+                        .failureRatio(cb.failureRatio())
+                        .delay(cb.delay().toMillis(), ChronoUnit.MILLIS)
+                        .successThreshold(cb.successThreshold())
+                        .failOn(UnavailableException.class)
+                        .name("gateway-upstream-" + u.key())
+                        .onStateChange(state -> LOG.warnf("circuit breaker of upstream %s is now %s", u.key(), state))
+                        .done().build();
+            });
+        }
     }
 
     /**
@@ -156,7 +216,7 @@ public class UpstreamProxy {
                             em.complete(ar.result());
                         } else {
                             LOG.warnf("upstream %s unavailable: %s", name, ar.cause().toString());
-                            em.complete(Answer.unavailable(ar.cause().getClass().getSimpleName()));
+                            em.complete(Answer.unavailable(ar.cause() instanceof java.net.ConnectException ? "refused" : "error"));
                         }
                     });
         });

@@ -39,6 +39,32 @@ public interface UpstreamConfig {
     @WithDefault("2s")
     Duration healthTimeout();
 
+    /** Circuit breaker of each upstream (one per upstream service). */
+    CircuitBreaker circuitBreaker();
+
+    /**
+     * When the last {@code requestVolumeThreshold} calls of an upstream include at least {@code failureRatio} of
+     * unavailable answers (refused, failed, timed out), calls fail fast with 503 for {@code delay}, then
+     * {@code successThreshold} trial calls close it again.
+     */
+    interface CircuitBreaker {
+        /** Rolling window size, in calls. */
+        @WithDefault("20")
+        int requestVolumeThreshold();
+
+        /** Failure ratio (0..1) that opens the breaker. */
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long the breaker stays open. */
+        @WithDefault("5s")
+        Duration delay();
+
+        /** Successful trial calls that close it. */
+        @WithDefault("2")
+        int successThreshold();
+    }
+
     /** One upstream service. */
     interface Service {
         /** Base URL, e.g. {@code http://127.0.0.1:8081} (no trailing slash needed). */

@@ -1,5 +1,7 @@
 package com.kobatela.gateway.rest;
 
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -18,6 +20,7 @@ import com.kobatela.gateway.domain.AuthenticatedKey;
 import com.kobatela.gateway.domain.RouteRule;
 import com.kobatela.gateway.domain.RouteTable;
 import com.kobatela.gateway.domain.Upstream;
+import com.kobatela.gateway.ratelimit.RateLimiter;
 import com.kobatela.gateway.service.ApiKeyAuthenticator;
 import com.kobatela.gateway.service.InternalTokenIssuer;
 import com.kobatela.kernel.error.ApiException;
@@ -25,6 +28,8 @@ import com.kobatela.kernel.error.ErrorBody;
 import com.kobatela.kernel.error.ErrorCodes;
 import com.kobatela.kernel.security.InternalClaims;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -40,16 +45,24 @@ import io.vertx.ext.web.RoutingContext;
  * <li>the route is looked up in {@link RouteTable}; except for public routes (health, PSP webhooks) the API key is
  * authenticated ({@code 401}), then the scope is checked ({@code 403 INSUFFICIENT_SCOPE}); an unknown route then
  * answers {@code 404 NOT_FOUND};</li>
+ * <li>rate limits ({@link RateLimiter}): a token from the caller's API key bucket, or from the client IP's bucket on
+ * the PSP webhooks; none left → {@code 429 RATE_LIMITED} with {@code Retry-After}; every limited route's answer
+ * carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset};</li>
  * <li>the body is read up to {@code kobatela.gateway.max-body-bytes} (default 1 MiB; larger →
  * {@code 413 PAYLOAD_TOO_LARGE});</li>
  * <li>gateway routes (users, API keys, health) continue to Quarkus REST; every other route is forwarded to its
  * service with a fresh internal JWT (PSP webhooks: byte for byte, without JWT); an unavailable service answers
  * {@code 503 SERVICE_UNAVAILABLE}.</li>
  * </ol>
- * Every error uses the common error body (spec {@code api.md#0.2}).
+ * Every error uses the common error body (spec {@code api.md#0.2}). Metrics: {@code kobatela_gateway_auth_failures_total}
+ * by {@code reason} (the 401/403 code, lower case) and {@code kobatela_gateway_rate_limited_total} by {@code kind}.
+ * The MDC carries {@code requestId} and, once authenticated, {@code actor} ({@code apikey:<prefix>}; never the key).
  */
 @ApplicationScoped
 public class GatewayRouter {
+
+    /** Error code of a refused call (429). */
+    public static final String RATE_LIMITED = "RATE_LIMITED";
 
     /** Order of the filter route: after Quarkus's own early handlers, before Quarkus REST. */
     static final int ORDER = 500;
@@ -68,6 +81,12 @@ public class GatewayRouter {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    RateLimiter rateLimiter;
+
+    @Inject
+    MeterRegistry registry;
+
     @ConfigProperty(name = "kobatela.gateway.max-body-bytes", defaultValue = "1048576")
     long maxBodyBytes;
 
@@ -80,6 +99,7 @@ public class GatewayRouter {
         String requestId = GatewayContext.requestIdFrom(request.getHeader(InternalClaims.REQUEST_ID_HEADER));
         ctx.put(GatewayContext.REQUEST_ID, requestId);
         MDC.put("requestId", requestId);
+        MDC.remove("actor");
         request.headers().set(InternalClaims.REQUEST_ID_HEADER, requestId);
         ctx.addHeadersEndHandler(v -> ctx.response().headers().set(InternalClaims.REQUEST_ID_HEADER, requestId));
 
@@ -91,20 +111,55 @@ public class GatewayRouter {
         request.pause();
         Optional<RouteRule> rule = RouteTable.find(request.method().name(), path);
         if (rule.isPresent() && rule.get().isPublic()) {
-            route(ctx, rule.get(), null, requestId);
+            if (rule.get().target() == Upstream.LOCAL) {
+                route(ctx, rule.get(), null, requestId);
+            } else {
+                String ip = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+                limited(ctx, RateLimiter.Kind.WEBHOOK_IP, ip, () -> route(ctx, rule.get(), null, requestId));
+            }
             return;
         }
         authenticator.authenticate(request.getHeader("X-API-Key"), request.getHeader(HttpHeaders.AUTHORIZATION), requestId)
                 .subscribe().with(key -> {
                     ctx.put(GatewayContext.KEY, key);
+                    MDC.put("requestId", requestId);
+                    MDC.put("actor", "apikey:" + key.prefix());
                     if (rule.isEmpty()) {
                         fail(ctx, new ApiException(404, ErrorCodes.NOT_FOUND, "Not found."));
                     } else if (!key.scope().satisfies(rule.get().allowed())) {
                         fail(ctx, new ApiException(403, ErrorCodes.INSUFFICIENT_SCOPE, rule.get().insufficientScopeMessage()));
                     } else {
-                        route(ctx, rule.get(), key, requestId);
+                        limited(ctx, RateLimiter.Kind.API_KEY, Long.toString(key.id()), () -> route(ctx, rule.get(), key, requestId));
                     }
                 }, e -> fail(ctx, e));
+    }
+
+    /**
+     * Runs {@code then} when the bucket of {@code subject} has a token, else answers {@code 429 RATE_LIMITED}
+     * (common error body, {@code details.retry_after_seconds}) with {@code Retry-After}. Either way the answer
+     * carries the {@code RateLimit-*} headers.
+     */
+    private void limited(RoutingContext ctx, RateLimiter.Kind kind, String subject, Runnable then) {
+        if (!rateLimiter.enabled()) {
+            then.run();
+            return;
+        }
+        rateLimiter.take(kind, subject).subscribe().with(d -> {
+            ctx.addHeadersEndHandler(v -> {
+                MultiMap h = ctx.response().headers();
+                h.set("RateLimit-Limit", Integer.toString(d.limit()));
+                h.set("RateLimit-Remaining", Long.toString(d.remaining()));
+                h.set("RateLimit-Reset", Long.toString(d.resetSeconds()));
+            });
+            if (d.allowed()) {
+                then.run();
+                return;
+            }
+            registry.counter("kobatela.gateway.rate.limited", "kind", kind.tag()).increment();
+            ctx.response().putHeader("Retry-After", Long.toString(d.retryAfterSeconds()));
+            respond(ctx, 429, ErrorBody.of(RATE_LIMITED, "Too many requests; retry after " + d.retryAfterSeconds() + " s.", null,
+                    Map.of("retry_after_seconds", d.retryAfterSeconds(), "limit", d.limit())));
+        }, e -> fail(ctx, e));
     }
 
     /**
@@ -212,6 +267,9 @@ public class GatewayRouter {
 
     private void fail(RoutingContext ctx, Throwable e) {
         if (e instanceof ApiException api) {
+            if (api.status() == 401 || api.status() == 403) {
+                registry.counter("kobatela.gateway.auth.failures", "reason", api.code().toLowerCase(Locale.ROOT)).increment();
+            }
             respond(ctx, api.status(), api.toBody());
             return;
         }

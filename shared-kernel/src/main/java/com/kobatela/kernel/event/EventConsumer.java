@@ -6,12 +6,14 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kobatela.kernel.metrics.ConsumerMetrics;
 import com.kobatela.kernel.outbox.Transactions;
 
 import io.smallrye.mutiny.Uni;
@@ -36,6 +38,9 @@ public class EventConsumer {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    ConsumerMetrics metrics;
+
     @ConfigProperty(name = "quarkus.application.name")
     String consumerName;
 
@@ -54,13 +59,40 @@ public class EventConsumer {
                 .chain(first -> {
                     if (!first) {
                         LOG.debugf("event %s (%s) already processed, skipped", event.id(), event.type());
-                        return Uni.createFrom().voidItem();
+                        return Uni.createFrom().item(Boolean.TRUE);
                     }
-                    return effect.apply(event);
+                    return effect.apply(event).replaceWith(Boolean.FALSE);
                 }))
+                .onFailure().invoke(e -> metrics.failed(consumerName, event.type(), isTransient(e)))
                 .onFailure(EventConsumer::isTransient).retry()
                 .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(maxRetries)
-                .onFailure().invoke(e -> LOG.errorf("event %s (%s) failed, sent to dead letters: %s", event.id(), event.type(), e));
+                .onItem().invoke(duplicate -> metrics.processed(consumerName, event.type(), duplicate))
+                .onFailure().invoke(e -> {
+                    metrics.deadLettered(consumerName, event.type());
+                    LOG.errorf("event %s (%s) failed, sent to dead letters: %s", event.id(), event.type(), e);
+                })
+                .replaceWithVoid();
+    }
+
+    /**
+     * Reads a consumed Kafka record and applies {@code effect} once ({@link #once(InboundEvent, Function)}). A record
+     * without CloudEvents id or type is a poison message: it fails at once (dead-letter queue) and is counted.
+     *
+     * @param record the consumed record
+     * @param effect the effect, run inside the transaction
+     * @return completes when committed (or skipped as a duplicate)
+     */
+    public Uni<Void> once(ConsumerRecord<?, ?> record, Function<InboundEvent, Uni<Void>> effect) {
+        InboundEvent event;
+        try {
+            event = InboundEvent.from(record);
+        } catch (IllegalArgumentException e) {
+            metrics.failed(consumerName, null, false);
+            metrics.deadLettered(consumerName, null);
+            LOG.errorf("record %s-%d@%d is not a CloudEvent, sent to dead letters", record.topic(), record.partition(), record.offset());
+            return Uni.createFrom().failure(e);
+        }
+        return once(event, effect);
     }
 
     /**

@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 
 import com.kobatela.kernel.event.CloudEventHeaders;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -62,6 +63,9 @@ public class OutboxRelay {
 
     @ConfigProperty(name = "kobatela.outbox.batch-size", defaultValue = "200")
     int batchSize;
+
+    @Inject
+    MeterRegistry registry;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -110,8 +114,12 @@ public class OutboxRelay {
         }
         again.set(false);
         drain().subscribe().with(
-                n -> finish(),
+                n -> {
+                    registry.counter("kobatela.outbox.published").increment(n);
+                    finish();
+                },
                 e -> {
+                    registry.counter("kobatela.outbox.relay.failures").increment();
                     LOG.warnf("outbox relay pass failed, retried on the next sweep: %s", e.toString());
                     finish();
                 });
