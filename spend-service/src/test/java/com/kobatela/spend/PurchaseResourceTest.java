@@ -1,6 +1,6 @@
 package com.kobatela.spend;
 
-import static com.kobatela.spend.SpendFixtures.ADMIN;
+import static com.kobatela.spend.SpendFixtures.admin;
 import static com.kobatela.spend.SpendFixtures.allowMerchant;
 import static com.kobatela.spend.SpendFixtures.as;
 import static com.kobatela.spend.SpendFixtures.category;
@@ -49,7 +49,7 @@ class PurchaseResourceTest {
         long b = u[1];
         String sender = TestTokens.sender(21, s);
         long digital = category();
-        post(ADMIN, "/spend/allow", Map.of("owner_id", b, "category_id", digital)).then().statusCode(201);
+        post(admin(), "/spend/allow", Map.of("owner_id", b, "category_id", digital)).then().statusCode(201);
         long streamBox = merchant(digital, false);
         Map<String, Object> mandate = mandateBody(s, b, "200.00", "EUR");
         mandate.put("allowed_category_id", digital);

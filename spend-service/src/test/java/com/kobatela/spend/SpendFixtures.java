@@ -36,10 +36,18 @@ final class SpendFixtures {
     private static final AtomicLong ESCROW_IDS = new AtomicLong(80_000);
     private static final AtomicLong DEPOSIT_IDS = new AtomicLong(90_000);
 
-    static final String ADMIN = TestTokens.admin(900);
-    static final String SUPPORT = TestTokens.support(901);
 
     private SpendFixtures() {
+    }
+
+    /** A fresh admin token (API key 900, prefix koba_000384): internal JWTs live 60 s, so mint one per call. */
+    static String admin() {
+        return TestTokens.admin(900);
+    }
+
+    /** A fresh support token (API key 901, prefix koba_000385). */
+    static String support() {
+        return TestTokens.support(901);
     }
 
     /** Publishes {@code n} users and waits until the replica has them all; returns their ids. */
@@ -77,24 +85,24 @@ final class SpendFixtures {
         return as(token).header("Idempotency-Key", key).body(body).post(path);
     }
 
-    /** Creates a category (ADMIN), returns its id. */
+    /** Creates a category (admin()), returns its id. */
     static long category() {
-        return post(ADMIN, "/spend/categories", Map.of("code", unique("CAT"), "label", "Category"))
+        return post(admin(), "/spend/categories", Map.of("code", unique("CAT"), "label", "Category"))
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
-    /** Creates a merchant (ADMIN), returns its id. */
+    /** Creates a merchant (admin()), returns its id. */
     static long merchant(Long categoryId, boolean certified) {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("name", unique("Shop"));
         body.put("category_id", categoryId);
         body.put("is_certified", certified);
-        return post(ADMIN, "/spend/merchants", body).then().statusCode(201).extract().jsonPath().getLong("id");
+        return post(admin(), "/spend/merchants", body).then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
-    /** Allows a beneficiary at a merchant (ADMIN). */
+    /** Allows a beneficiary at a merchant (admin()). */
     static void allowMerchant(long ownerId, long merchantId) {
-        post(ADMIN, "/spend/allow", Map.of("owner_id", ownerId, "merchant_id", merchantId)).then().statusCode(201);
+        post(admin(), "/spend/allow", Map.of("owner_id", ownerId, "merchant_id", merchantId)).then().statusCode(201);
     }
 
     /** A mandate body expiring in 7 days. */
@@ -164,7 +172,7 @@ final class SpendFixtures {
         return id;
     }
 
-    /** Adds an allowed payee (ADMIN); limits may be null. Returns its id. */
+    /** Adds an allowed payee (admin()); limits may be null. Returns its id. */
     static long payee(long escrowId, String payeeRef, Object dailyLimit, Object totalLimit) {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("escrow_id", escrowId);
@@ -172,7 +180,7 @@ final class SpendFixtures {
         body.put("label", "Payee " + payeeRef);
         body.put("daily_limit", dailyLimit);
         body.put("total_limit", totalLimit);
-        return post(ADMIN, "/spend/allowed", body).then().statusCode(201).extract().jsonPath().getLong("id");
+        return post(admin(), "/spend/allowed", body).then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     /** A usage spend body. */

@@ -128,4 +128,32 @@ class UsageSpendRaceTest {
         // the same key under another principal is another request: a foreign escrow for it
         post(TestTokens.sender(63, 4203), "/spend", key, body).then().statusCode(404);
     }
+
+    @Test
+    void aKeyHeldByARunningRequestAnswersInProgressThenReplays() throws Exception {
+        long user = 4204;
+        String principal = "user:" + user;
+        String sender = TestTokens.sender(64, user);
+        long e = fundedEscrow(principal, "100.00");
+        payee(e, "HELD", null, null);
+        String key = "held-" + UUID.randomUUID();
+        Map<String, Object> body = spendBody(e, "HELD", "5.00");
+        // a first request with this key still running = its transaction holding the key's advisory lock
+        var cfg = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        String url = "jdbc:postgresql://" + cfg.getValue("kobatela.db.host", String.class) + ":" + cfg.getValue("kobatela.db.port", String.class)
+                + "/" + cfg.getValue("kobatela.db.name", String.class);
+        try (java.sql.Connection first = java.sql.DriverManager.getConnection(url, cfg.getValue("kobatela.db.user", String.class),
+                cfg.getOptionalValue("kobatela.db.password", String.class).orElse(""))) {
+            first.setAutoCommit(false);
+            try (var st = first.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                st.setString(1, "POST /spend|" + principal + "|" + key);
+                st.execute();
+            }
+            post(sender, "/spend", key, body).then().statusCode(409).body("error.code", org.hamcrest.Matchers.equalTo("IDEMPOTENCY_KEY_IN_PROGRESS"));
+            assertEquals(0, TestDb.count("select count(*) from usage_spends where idempotency_key = ?", key));
+            first.rollback();
+        }
+        long spend = post(sender, "/spend", key, body).then().statusCode(200).extract().jsonPath().getLong("spend_id");
+        post(sender, "/spend", key, body).then().statusCode(200).body("spend_id", org.hamcrest.Matchers.equalTo((int) spend));
+    }
 }

@@ -1,7 +1,7 @@
 package com.kobatela.spend;
 
-import static com.kobatela.spend.SpendFixtures.ADMIN;
-import static com.kobatela.spend.SpendFixtures.SUPPORT;
+import static com.kobatela.spend.SpendFixtures.admin;
+import static com.kobatela.spend.SpendFixtures.support;
 import static com.kobatela.spend.SpendFixtures.as;
 import static com.kobatela.spend.SpendFixtures.awaitTrue;
 import static com.kobatela.spend.SpendFixtures.deposit;
@@ -169,7 +169,7 @@ class UsageSpendResourceTest {
         Map<String, Object> longNote = spendBody(e, "CLINIC", 1);
         longNote.put("note", "n".repeat(256));
         post(sender, "/spend", key(), longNote).then().statusCode(422).body("error.field", equalTo("note"));
-        post(SUPPORT, "/spend", key(), spendBody(e, "CLINIC", 1)).then().statusCode(403).body("error.code", equalTo("INSUFFICIENT_SCOPE"));
+        post(support(), "/spend", key(), spendBody(e, "CLINIC", 1)).then().statusCode(403).body("error.code", equalTo("INSUFFICIENT_SCOPE"));
 
         // 404: unknown escrow, and a foreign one (audited USAGE_ESCROW_NOT_FOUND, nothing reserved)
         post(sender, "/spend", key(), spendBody(99_999_999, "CLINIC", 1)).then().statusCode(404).body("error.code", equalTo("ESCROW_NOT_FOUND"));
@@ -198,7 +198,7 @@ class UsageSpendResourceTest {
 
         // admin spends on any escrow; 409 ESCROW_NOT_ACTIVE once released (audited with the status)
         deposit(e, "5.00", "FUNDED");
-        post(ADMIN, "/spend", key(), spendBody(e, "CLINIC", "1.00")).then().statusCode(200);
+        post(admin(), "/spend", key(), spendBody(e, "CLINIC", "1.00")).then().statusCode(200);
         escrowStatus(e, "FUNDED", "RELEASED");
         post(sender, "/spend", key(), spendBody(e, "CLINIC", "1.00")).then().statusCode(409).body("error.code", equalTo("ESCROW_NOT_ACTIVE"))
                 .body("error.message", equalTo("Escrow is no longer available for spending."));
@@ -304,20 +304,20 @@ class UsageSpendResourceTest {
         FakePaymentService.hold(payoutKey("user:" + user, before));
         post(sender, "/spend", before, spendBody(e, "PHARMACY", "50.00")).then().statusCode(200);
         post(sender, "/spend", key(), spendBody(e, "PHARMACY", "0.01")).then().statusCode(409).body("error.code", equalTo("DAILY_LIMIT_REACHED"));
-        as(ADMIN).get("/spend/allowed/" + p).then().body("spent_today", equalTo("50.00")).body("last_reset_at", equalTo("2031-03-10"));
+        as(admin()).get("/spend/allowed/" + p).then().body("spent_today", equalTo("50.00")).body("last_reset_at", equalTo("2031-03-10"));
 
         // one second later it is another UTC day
         clock.advance(Duration.ofSeconds(1));
-        as(ADMIN).get("/spend/allowed/" + p).then().body("spent_today", equalTo("0.00"));
+        as(admin()).get("/spend/allowed/" + p).then().body("spent_today", equalTo("0.00"));
         post(sender, "/spend", key(), spendBody(e, "PHARMACY", "30.00")).then().statusCode(200);
-        as(ADMIN).get("/spend/allowed/" + p).then().body("spent_today", equalTo("30.00")).body("spent_total", equalTo("80.00"))
+        as(admin()).get("/spend/allowed/" + p).then().body("spent_today", equalTo("30.00")).body("spent_total", equalTo("80.00"))
                 .body("last_reset_at", equalTo("2031-03-11"));
 
         // yesterday's reservation is refused now: only the total gives it back, today's counter keeps today's spends
         String payout = payoutKey("user:" + user, before);
         FakePaymentService.publish(EventTypes.PAYOUT_REJECTED, e, null, "50.00", "REJECTED", payout, "INSUFFICIENT_ESCROW_BALANCE", "PHARMACY", null);
         awaitTrue(() -> TestDb.count("select count(*) from usage_spends where payout_key = ? and status = 'RELEASED'", payout) == 1);
-        as(ADMIN).get("/spend/allowed/" + p).then().body("spent_today", equalTo("30.00")).body("spent_total", equalTo("30.00"));
+        as(admin()).get("/spend/allowed/" + p).then().body("spent_today", equalTo("30.00")).body("spent_total", equalTo("30.00"));
         post(sender, "/spend", key(), spendBody(e, "PHARMACY", "20.01")).then().statusCode(409).body("error.code", equalTo("DAILY_LIMIT_REACHED"));
         post(sender, "/spend", key(), spendBody(e, "PHARMACY", "20.00")).then().statusCode(200);
 
@@ -326,7 +326,7 @@ class UsageSpendResourceTest {
         long p2 = payee(e, "PHARMACY-2", 50, null);
         TestDb.update("update allowed_payees set spent_today = 50, spent_total = 50, last_reset_at = current_date - 1 where id = ?", p2);
         post(sender, "/spend", key(), spendBody(e, "PHARMACY-2", 30)).then().statusCode(200);
-        as(ADMIN).get("/spend/allowed/" + p2).then().body("spent_today", equalTo("30.00")).body("spent_total", equalTo("80.00"));
+        as(admin()).get("/spend/allowed/" + p2).then().body("spent_today", equalTo("30.00")).body("spent_total", equalTo("80.00"));
     }
 
     @Test

@@ -85,6 +85,9 @@ public class IdempotentRequests {
             if (c instanceof io.vertx.pgclient.PgException pg && LOCK_NOT_AVAILABLE.equals(pg.getSqlState())) {
                 return true;
             }
+            if (c instanceof java.sql.SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                return true;
+            }
             if (c.getCause() == c) {
                 break;
             }

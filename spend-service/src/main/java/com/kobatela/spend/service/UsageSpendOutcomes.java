@@ -15,10 +15,11 @@ import com.kobatela.kernel.audit.AuditWriter;
 import com.kobatela.kernel.event.EventTypes;
 import com.kobatela.kernel.event.payload.PaymentUpdate;
 import com.kobatela.kernel.money.Amounts;
+import com.kobatela.spend.domain.AllowedPayee;
+import com.kobatela.spend.domain.PayeeLimits;
 import com.kobatela.spend.domain.UsagePayouts;
 import com.kobatela.spend.domain.UsageSpend;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -38,10 +39,6 @@ import io.smallrye.mutiny.Uni;
 public class UsageSpendOutcomes {
 
     private static final Logger LOG = Logger.getLogger(UsageSpendOutcomes.class);
-
-    private static final String GIVE_BACK = "update allowed_payees set spent_total = spent_total - :amount, "
-            + "spent_today = case when last_reset_at = :reservedOn then spent_today - :amount else spent_today end, updated_at = :now "
-            + "where id = :payee";
 
     @Inject
     AuditWriter audit;
@@ -114,14 +111,16 @@ public class UsageSpendOutcomes {
         spend.paymentStatus = failed ? UsageSpend.PAYMENT_ERROR : UsageSpend.PAYMENT_REJECTED;
         spend.reasonCode = p.reasonCode();
         remember(spend, p);
-        return Panache.getSession().chain(s -> s.createNativeQuery(GIVE_BACK)
-                .setParameter("amount", spend.amount)
-                .setParameter("reservedOn", spend.reservedOn)
-                .setParameter("now", now)
-                .setParameter("payee", spend.payeeId)
-                .executeUpdate())
-                .chain(() -> record(spend, UsagePayouts.releaseAudit(failed, p.reasonCode()), "AllowedPayee", spend.payeeId,
-                        data(spend, p.reasonCode())));
+        return AllowedPayee.<AllowedPayee>findById(spend.payeeId, LockModeType.PESSIMISTIC_WRITE)
+                .chain(payee -> {
+                    payee.spentTotal = Amounts.normalize(payee.spentTotal.subtract(spend.amount));
+                    if (PayeeLimits.releaseTouchesToday(spend.reservedOn, payee.lastResetAt)) {
+                        payee.spentToday = Amounts.normalize(payee.spentToday.subtract(spend.amount));
+                    }
+                    payee.updatedAt = now;
+                    return record(spend, UsagePayouts.releaseAudit(failed, p.reasonCode()), "AllowedPayee", spend.payeeId,
+                            data(spend, p.reasonCode()));
+                });
     }
 
     private void remember(UsageSpend spend, PaymentUpdate p) {
