@@ -31,6 +31,7 @@ import com.kobatela.spend.domain.UsageSpend;
 import com.kobatela.spend.rest.UsageSpendRead;
 import com.kobatela.spend.rest.UsageSpendRequest;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -43,7 +44,7 @@ import io.smallrye.mutiny.Uni;
  * spend row, an audit {@code USAGE_SPEND_RESERVED} and {@code UsagePayoutRequested} in the outbox (key
  * {@code usage|<principal>|<client key>}). Each refusal is audited in its own transaction. The answer then waits a
  * bounded time for payment-service's outcome ({@link UsageSpendWaiter}); the outcome itself is applied by
- * {@link UsageSpendOutcomes}.
+ * {@link UsageSpendOutcomes}. Refusals are counted by code in the metric {@code spend_usage_rejections_total}.
  */
 @ApplicationScoped
 public class UsageSpendService {
@@ -68,6 +69,9 @@ public class UsageSpendService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    MeterRegistry registry;
 
     /**
      * Reserves and requests a usage payout, or replays the spend of this key (its current state).
@@ -94,6 +98,8 @@ public class UsageSpendService {
                                 : Uni.createFrom().failure(IdempotencyKeys.conflict())),
                 () -> reserve(who, key, fingerprint, req))
                 .onFailure(UsageRejection.class).call(e -> auditRejection(who, req, (UsageRejection) e))
+                .onFailure(UsageRejection.class).invoke(e -> registry.counter("spend.usage.rejections", "code",
+                        ((UsageRejection) e).code()).increment())
                 .chain(spend -> waiter.await(spend.id))
                 .map(UsageSpendService::answer);
     }
