@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,11 +20,22 @@ import org.junit.jupiter.api.Test;
  */
 class MandatePurchaseE2eTest extends SpendE2eSupport {
 
+    /** Fresh for every test: the mandate's sender and beneficiary, a sender key of the sender, a certified merchant. */
+    private long s;
+    private long b;
+    private E2eHttp sender;
+    private long certified;
+
+    @BeforeEach
+    void parties() {
+        s = user("sender");
+        b = user("beneficiary");
+        sender = as(key("sender", s));
+        certified = merchant("Certified", null, true);
+    }
+
     @Test
     void ac043PurchaseByCategoryIsIdempotent() {
-        long s = user("sender");
-        long b = user("beneficiary");
-        E2eHttp sender = as(key("sender", s));
         long digital = category("DIGITAL");
         long streamBox = merchant("StreamBox", digital, false);
         E2eHttp.Result allow = once(admin(), "/spend/allow", Map.of("owner_id", b, "category_id", digital));
@@ -47,9 +59,6 @@ class MandatePurchaseE2eTest extends SpendE2eSupport {
 
     @Test
     void ac044PurchaseRequiresAMandateAndAnAllowedUsage() {
-        long s = user("sender");
-        long b = user("beneficiary");
-        E2eHttp sender = as(key("sender", s));
         long shop = merchant("Shop", null, false);
         assertError(403, "MANDATE_REQUIRED", buy(sender, purchase(s, b, shop, 10.0, "USD")));
         mandate(sender, mandateBody(s, b, "150.00", "USD"));
@@ -62,9 +71,6 @@ class MandatePurchaseE2eTest extends SpendE2eSupport {
 
     @Test
     void ac045MandateRestrictions() {
-        long s = user("sender");
-        long b = user("beneficiary");
-        E2eHttp sender = as(key("sender", s));
         long a = merchant("A", null, true);
         long other = merchant("B", null, true);
         Map<String, Object> m = mandateBody(s, b, "60.00", "USD");
@@ -88,11 +94,7 @@ class MandatePurchaseE2eTest extends SpendE2eSupport {
 
     @Test
     void ac046WrongSender() {
-        long s = user("sender");
-        long b = user("beneficiary");
         long other = user("other");
-        E2eHttp sender = as(key("sender", s));
-        long certified = merchant("Certified", null, true);
         Map<String, Object> m = mandateBody(s, b, "50.00", "EUR");
         m.put("allowed_merchant_id", certified);
         mandate(sender, m);
@@ -101,12 +103,8 @@ class MandatePurchaseE2eTest extends SpendE2eSupport {
 
     @Test
     void ac047AmountNormalisationAndConsumption() {
-        long s = user("sender");
-        long b = user("beneficiary");
-        E2eHttp sender = as(key("sender", s));
-        long shop = merchant("Certified", null, true);
         long id = mandate(sender, mandateBody(s, b, "100.00", "USD"));
-        E2eHttp.Result r = buy(sender, purchase(s, b, shop, "33.335", "USD"));
+        E2eHttp.Result r = buy(sender, purchase(s, b, certified, "33.335", "USD"));
         assertEquals(201, r.status(), r.body());
         assertEquals("33.34", r.json().path("amount").asText());
         E2eHttp.Result read = sender.get("/mandates/" + id);
@@ -117,32 +115,24 @@ class MandatePurchaseE2eTest extends SpendE2eSupport {
 
     @Test
     void ac048MandateExhausted() {
-        long s = user("sender");
-        long b = user("beneficiary");
-        E2eHttp sender = as(key("sender", s));
-        long shop = merchant("Certified", null, true);
         long id = mandate(sender, mandateBody(s, b, "30.00", "USD"));
-        assertEquals(201, buy(sender, purchase(s, b, shop, "20.00", "USD")).status());
-        assertError(409, "MANDATE_CONFLICT", buy(sender, purchase(s, b, shop, "10.01", "USD")));
-        assertEquals(201, buy(sender, purchase(s, b, shop, "10.00", "USD")).status());
+        assertEquals(201, buy(sender, purchase(s, b, certified, "20.00", "USD")).status());
+        assertError(409, "MANDATE_CONFLICT", buy(sender, purchase(s, b, certified, "10.01", "USD")));
+        assertEquals(201, buy(sender, purchase(s, b, certified, "10.00", "USD")).status());
         E2eHttp.Result read = sender.get("/mandates/" + id);
         assertEquals("CONSUMED", read.json().path("status").asText(), read.body());
         assertEquals("30.00", read.json().path("total_spent").asText());
-        assertError(403, "MANDATE_REQUIRED", buy(sender, purchase(s, b, shop, "1.00", "USD")));
+        assertError(403, "MANDATE_REQUIRED", buy(sender, purchase(s, b, certified, "1.00", "USD")));
     }
 
     @Test
     void ac049ConcurrentSpendsAreAtomic() throws Exception {
-        long s = user("sender");
-        long b = user("beneficiary");
-        E2eHttp sender = as(key("sender", s));
-        long shop = merchant("Certified", null, true);
         mandate(sender, mandateBody(s, b, "30.00", "USD"));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Callable<Integer>> calls = new ArrayList<>();
             for (String k : List.of("mandate-k1-" + suffix(), "mandate-k2-" + suffix())) {
-                calls.add(() -> sender.postJson("/spend/purchases", purchase(s, b, shop, "20.00", "USD"), "Idempotency-Key", k).status());
+                calls.add(() -> sender.postJson("/spend/purchases", purchase(s, b, certified, "20.00", "USD"), "Idempotency-Key", k).status());
             }
             List<Integer> codes = new ArrayList<>();
             for (Future<Integer> f : pool.invokeAll(calls)) {
@@ -157,9 +147,6 @@ class MandatePurchaseE2eTest extends SpendE2eSupport {
 
     @Test
     void ac050MandateCreationRules() {
-        long s = user("sender");
-        long b = user("beneficiary");
-        E2eHttp sender = as(key("sender", s));
         Map<String, Object> body = mandateBody(s, b, "100", "USD");
         E2eHttp.Result created = once(sender, "/mandates", body);
         assertEquals(201, created.status(), created.body());
@@ -203,12 +190,8 @@ class MandatePurchaseE2eTest extends SpendE2eSupport {
 
     @Test
     void ac052PurchaseKeyRequiredAndMandateExpiry() {
-        long s = user("sender");
-        long b = user("beneficiary");
-        E2eHttp sender = as(key("sender", s));
-        long shop = merchant("Certified", null, true);
-        assertError(400, "IDEMPOTENCY_KEY_REQUIRED", sender.postJson("/spend/purchases", purchase(s, b, shop, 1, "USD")));
-        assertError(400, "IDEMPOTENCY_KEY_REQUIRED", sender.postJson("/spend/purchases", purchase(s, b, shop, 1, "USD"), "Idempotency-Key", "  "));
+        assertError(400, "IDEMPOTENCY_KEY_REQUIRED", sender.postJson("/spend/purchases", purchase(s, b, certified, 1, "USD")));
+        assertError(400, "IDEMPOTENCY_KEY_REQUIRED", sender.postJson("/spend/purchases", purchase(s, b, certified, 1, "USD"), "Idempotency-Key", "  "));
 
         long id = mandate(sender, mandateBody(s, b, "10.00", "USD"));
         // the one arrangement acceptance.md allows through the database: a mandate whose expiry has passed
