@@ -1,7 +1,7 @@
 package com.kobatela.spend;
 
-import static com.kobatela.spend.SpendFixtures.ADMIN;
-import static com.kobatela.spend.SpendFixtures.SUPPORT;
+import static com.kobatela.spend.SpendFixtures.admin;
+import static com.kobatela.spend.SpendFixtures.support;
 import static com.kobatela.spend.SpendFixtures.as;
 import static com.kobatela.spend.SpendFixtures.category;
 import static com.kobatela.spend.SpendFixtures.mandate;
@@ -64,10 +64,10 @@ class MandateResourceTest {
 
         // read: owner, support, admin; a foreign sender gets 404
         as(sender).get("/mandates/" + id).then().statusCode(200).body("id", equalTo((int) id)).body("total_spent", equalTo("0.00"));
-        as(SUPPORT).get("/mandates/" + id).then().statusCode(200);
-        as(ADMIN).get("/mandates/" + id).then().statusCode(200);
+        as(support()).get("/mandates/" + id).then().statusCode(200);
+        as(admin()).get("/mandates/" + id).then().statusCode(200);
         as(otherSender).get("/mandates/" + id).then().statusCode(404).body("error.code", equalTo("MANDATE_NOT_FOUND"));
-        as(ADMIN).get("/mandates/99999999").then().statusCode(404).body("error.code", equalTo("MANDATE_NOT_FOUND"));
+        as(admin()).get("/mandates/99999999").then().statusCode(404).body("error.code", equalTo("MANDATE_NOT_FOUND"));
 
         // check order: sender, beneficiary, merchant, category, expiry
         Map<String, Object> bad = mandateBody(999_999, 999_998, "10", "GBP");
@@ -104,9 +104,9 @@ class MandateResourceTest {
         // default currency USD; admin may create
         Map<String, Object> noCurrency = mandateBody(u[0], u[1], "10", null);
         noCurrency.remove("currency");
-        post(ADMIN, "/mandates", noCurrency).then().statusCode(201).body("currency", equalTo("USD"));
-        post(SUPPORT, "/mandates", mandateBody(u[0], u[1], "10", "EUR")).then().statusCode(403).body("error.code", equalTo("INSUFFICIENT_SCOPE"));
-        post(SUPPORT, "/mandates/cleanup", "").then().statusCode(403);
+        post(admin(), "/mandates", noCurrency).then().statusCode(201).body("currency", equalTo("USD"));
+        post(support(), "/mandates", mandateBody(u[0], u[1], "10", "EUR")).then().statusCode(403).body("error.code", equalTo("INSUFFICIENT_SCOPE"));
+        post(support(), "/mandates/cleanup", "").then().statusCode(403);
         io.restassured.RestAssured.given().post("/mandates/cleanup").then().statusCode(401).body("error.code", equalTo("UNAUTHORIZED"));
     }
 
@@ -142,7 +142,7 @@ class MandateResourceTest {
         int second = VertxContextSupport.subscribeAndAwait(() -> job.run());
         assertEquals(true, first >= 1, "first run expires the due mandate");
         assertEquals(0, second, "second run expires nothing more");
-        as(ADMIN).get("/mandates/" + due).then().statusCode(200).body("status", equalTo("EXPIRED"));
+        as(admin()).get("/mandates/" + due).then().statusCode(200).body("status", equalTo("EXPIRED"));
         assertEquals(1, TestDb.count("select count(*) from audit_logs where action = 'MANDATE_EXPIRED' and entity_id = ? "
                 + "and actor = 'system:expire-mandates' and api_key_id is null", due));
         assertEquals(false, job.enabled(), "the scheduler flag is off by default");

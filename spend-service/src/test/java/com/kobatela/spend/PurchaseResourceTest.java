@@ -1,9 +1,10 @@
 package com.kobatela.spend;
 
-import static com.kobatela.spend.SpendFixtures.ADMIN;
+import static com.kobatela.spend.SpendFixtures.admin;
 import static com.kobatela.spend.SpendFixtures.allowMerchant;
 import static com.kobatela.spend.SpendFixtures.as;
 import static com.kobatela.spend.SpendFixtures.category;
+import static com.kobatela.spend.SpendFixtures.concurrently;
 import static com.kobatela.spend.SpendFixtures.mandate;
 import static com.kobatela.spend.SpendFixtures.mandateBody;
 import static com.kobatela.spend.SpendFixtures.merchant;
@@ -15,14 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +49,7 @@ class PurchaseResourceTest {
         long b = u[1];
         String sender = TestTokens.sender(21, s);
         long digital = category();
-        post(ADMIN, "/spend/allow", Map.of("owner_id", b, "category_id", digital)).then().statusCode(201);
+        post(admin(), "/spend/allow", Map.of("owner_id", b, "category_id", digital)).then().statusCode(201);
         long streamBox = merchant(digital, false);
         Map<String, Object> mandate = mandateBody(s, b, "200.00", "EUR");
         mandate.put("allowed_category_id", digital);
@@ -240,33 +236,5 @@ class PurchaseResourceTest {
         assertEquals(1, answers.stream().map(r -> r.jsonPath().getLong("id")).distinct().count());
         assertEquals(1, TestDb.count("select count(*) from purchases where idempotency_key = ?", k));
         as(sender).get("/mandates/" + m).then().body("total_spent", equalTo("10.00"));
-    }
-
-    /** Runs {@code n} calls at once and returns their results in submission order. */
-    static <T> List<T> concurrently(int n, java.util.function.IntFunction<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<Callable<T>> calls = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                calls.add(() -> {
-                    start.await();
-                    return call.apply(index);
-                });
-            }
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> c : calls) {
-                futures.add(pool.submit(c));
-            }
-            start.countDown();
-            List<T> out = new ArrayList<>();
-            for (Future<T> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

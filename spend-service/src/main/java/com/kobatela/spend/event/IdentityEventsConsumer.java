@@ -5,9 +5,7 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
-import com.kobatela.kernel.event.EventConsumer;
 import com.kobatela.kernel.event.EventTypes;
 import com.kobatela.kernel.event.InboundEvent;
 import com.kobatela.kernel.event.payload.UserRegistered;
@@ -21,12 +19,7 @@ import io.smallrye.mutiny.Uni;
  * processed and ignored. Unreadable records fail and go to {@code kobatela.identity.v1.dlq}.
  */
 @ApplicationScoped
-public class IdentityEventsConsumer {
-
-    private static final Logger LOG = Logger.getLogger(IdentityEventsConsumer.class);
-
-    @Inject
-    EventConsumer consumer;
+public class IdentityEventsConsumer extends TopicConsumer {
 
     @Inject
     Users users;
@@ -34,22 +27,14 @@ public class IdentityEventsConsumer {
     /** Handles one record; a failed Uni nacks it (dead-letter queue). */
     @Incoming("identity-events")
     public Uni<Void> onRecord(ConsumerRecord<String, String> record) {
-        InboundEvent event;
-        try {
-            event = InboundEvent.from(record);
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return consumer.once(event, this::apply);
+        return handle(record);
     }
 
-    private Uni<Void> apply(InboundEvent event) {
+    @Override
+    protected Uni<Void> apply(InboundEvent event) {
         return switch (event.type()) {
-            case EventTypes.USER_REGISTERED, EventTypes.USER_UPDATED -> users.upsert(consumer.payload(event, UserRegistered.class));
-            default -> {
-                LOG.debugf("event type %s ignored", event.type());
-                yield Uni.createFrom().voidItem();
-            }
+            case EventTypes.USER_REGISTERED, EventTypes.USER_UPDATED -> users.upsert(payload(event, UserRegistered.class));
+            default -> Uni.createFrom().voidItem();
         };
     }
 }

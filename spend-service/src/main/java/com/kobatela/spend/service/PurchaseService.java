@@ -9,17 +9,13 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 
 import com.kobatela.kernel.audit.AuditWriter;
 import com.kobatela.kernel.error.ApiException;
 import com.kobatela.kernel.idempotency.IdempotencyKeys;
 import com.kobatela.kernel.money.Amounts;
-import com.kobatela.kernel.outbox.Transactions;
-import com.kobatela.kernel.persistence.UniqueViolations;
 import com.kobatela.kernel.security.Caller;
 import com.kobatela.spend.domain.AllowedUsage;
-import com.kobatela.spend.domain.MandateRules;
 import com.kobatela.spend.domain.Merchant;
 import com.kobatela.spend.domain.Purchase;
 import com.kobatela.spend.domain.UsageMandate;
@@ -31,22 +27,29 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 /**
- * {@code POST /spend/purchases} (spec {@code rules.md#purchases}, {@code api.md#4.6}). One transaction: the
- * mandate row is locked ({@code SELECT ... FOR UPDATE}) while its limits are checked and {@code total_spent} grows,
- * so concurrent purchases can never overspend; the purchase row carries the idempotency key, unique per caller
- * principal, so concurrent duplicates have one effect; the loser answers the winner's purchase (same request) or
- * {@code 409 IDEMPOTENCY_KEY_CONFLICT} (other request), as does any later replay ({@code rules.md#idempotency}).
+ * {@code POST /spend/purchases} (spec {@code rules.md#purchases}, {@code api.md#4.6}). One transaction, run once per
+ * idempotency key ({@link IdempotentRequests}: same key and request replays the first purchase, another request
+ * {@code 409 IDEMPOTENCY_KEY_CONFLICT}, a concurrent duplicate the winner's purchase or
+ * {@code 409 IDEMPOTENCY_KEY_IN_PROGRESS}). The mandate is consumed by one conditional {@code UPDATE} that succeeds
+ * only while {@code total_spent + amount <= total_amount}, so concurrent purchases can never overspend
+ * ({@code 409 MANDATE_CONFLICT} for the losers).
  */
 @ApplicationScoped
 public class PurchaseService {
 
     static final String OPERATION = "POST /spend/purchases";
 
-    @Inject
-    Transactions transactions;
+    /** Spec {@code rules.md#purchases} step 8; in SET every reference to a column reads the row before the update. */
+    private static final String CONSUME = "update usage_mandates set total_spent = total_spent + :amount, "
+            + "status = case when total_spent + :amount >= total_amount then 'CONSUMED' else 'ACTIVE' end, updated_at = :now "
+            + "where id = :id and status = 'ACTIVE' and expires_at > :now and sender_id = :sender and beneficiary_id = :beneficiary "
+            + "and currency = :currency and total_spent + :amount <= total_amount";
 
     @Inject
     AuditWriter audit;
+
+    @Inject
+    IdempotentRequests idempotent;
 
     /**
      * Records a purchase against the caller's active mandate.
@@ -60,14 +63,9 @@ public class PurchaseService {
     public Uni<PurchaseRead> create(Caller caller, String key, PurchaseCreateRequest req) {
         String scope = caller.principal();
         String fingerprint = fingerprint(req);
-        return transactions.inTransaction(() -> findByKey(scope, key)
-                .chain(existing -> existing != null
-                        ? replay(existing, fingerprint)
-                        : purchase(caller, scope, key, fingerprint, req)))
-                // a concurrent request with the same key may have committed first: answer as a replay
-                .onFailure(e -> e instanceof ApiException || UniqueViolations.isUniqueViolation(e))
-                .recoverWithUni(e -> Panache.withSession(() -> findByKey(scope, key))
-                        .chain(existing -> existing == null ? Uni.createFrom().failure(e) : replay(existing, fingerprint)))
+        return idempotent.once(OPERATION, scope, key,
+                () -> findByKey(scope, key).chain(existing -> existing == null ? Uni.createFrom().nullItem() : replay(existing, fingerprint)),
+                () -> purchase(caller, scope, key, fingerprint, req))
                 .map(PurchaseRead::of);
     }
 
@@ -82,15 +80,15 @@ public class PurchaseService {
             }
             Long category = req.categoryId() != null ? req.categoryId() : merchant.categoryId;
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            return lockActiveMandate(caller, req, now)
+            return findActiveMandate(caller, req, now)
                     .chain(mandate -> checkMandate(mandate, merchant, category))
                     .call(mandate -> requireAllowedUsage(req.resolvedBeneficiaryId(), merchant, category))
                     .chain(mandate -> consume(caller, scope, key, fingerprint, req, mandate, category, now));
         });
     }
 
-    /** Step 4: the ACTIVE, unexpired mandate (owned by a sender caller), locked for the rest of the transaction. */
-    private Uni<UsageMandate> lockActiveMandate(Caller caller, PurchaseCreateRequest req, OffsetDateTime now) {
+    /** Step 4: the ACTIVE, unexpired mandate (owned by a sender caller); consumed later by a conditional update. */
+    private Uni<UsageMandate> findActiveMandate(Caller caller, PurchaseCreateRequest req, OffsetDateTime now) {
         String query = "senderId = ?1 and beneficiaryId = ?2 and currency = ?3 and status = ?4 and expiresAt > ?5";
         Object[] params = {req.senderId(), req.resolvedBeneficiaryId(), req.currencyOrDefault(), UsageMandate.ACTIVE, now};
         if (caller.restrictedToOwn()) {
@@ -98,7 +96,7 @@ public class PurchaseService {
             params = new Object[] {params[0], params[1], params[2], params[3], params[4], caller.principal()};
         }
         return UsageMandate.<UsageMandate>find(query, Sort.by("expiresAt").and("id"), params)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).<UsageMandate>firstResult()
+                .<UsageMandate>firstResult()
                 .chain(m -> m == null
                         ? Uni.createFrom().failure(SpendErrors.forbidden(SpendErrors.MANDATE_REQUIRED, "No active usage mandate for beneficiary."))
                         : Uni.createFrom().item(m));
@@ -127,40 +125,51 @@ public class PurchaseService {
                 : Uni.createFrom().failure(SpendErrors.forbidden(SpendErrors.UNAUTHORIZED_USAGE, "Sender is not authorized for this purchase.")));
     }
 
-    /** Steps 8-9: consumption on the locked row, the purchase and its audits. */
+    /**
+     * Steps 8-9: consumption by one conditional update (still ACTIVE, unexpired, same parties and currency, room
+     * left), which PostgreSQL re-evaluates on the latest row version when purchases race; then the purchase and its
+     * audits, in the same transaction.
+     */
     private Uni<Purchase> consume(Caller caller, String scope, String key, String fingerprint, PurchaseCreateRequest req,
             UsageMandate m, Long category, OffsetDateTime now) {
         BigDecimal amount = req.amount();
-        if (!MandateRules.fits(m.totalSpent, amount, m.totalAmount)) {
-            return Uni.createFrom().failure(ApiException.conflict(SpendErrors.MANDATE_CONFLICT,
-                    "Mandate limit exceeded or concurrent spend detected."));
-        }
-        m.totalSpent = Amounts.normalize(m.totalSpent.add(amount));
-        m.status = MandateRules.statusAfter(m.totalSpent, m.totalAmount);
-        m.updatedAt = now;
-        Purchase p = new Purchase();
-        p.senderId = req.resolvedBeneficiaryId();
-        p.merchantId = req.merchantId();
-        p.categoryId = category;
-        p.amount = amount;
-        p.currency = req.currencyOrDefault();
-        p.status = Purchase.COMPLETED;
-        p.idempotencyScope = scope;
-        p.idempotencyKey = key;
-        p.requestFingerprint = fingerprint;
-        p.mandateId = m.id;
-        p.createdAt = now;
-        p.updatedAt = now;
-        return p.<Purchase>persistAndFlush()
-                .call(saved -> {
-                    Map<String, Object> data = new LinkedHashMap<>();
-                    data.put("amount", Amounts.format(amount));
-                    data.put("currency", saved.currency);
-                    data.put("purchase_id", saved.id);
-                    data.put("total_spent", Amounts.format(m.totalSpent));
-                    data.put("total_amount", Amounts.format(m.totalAmount));
-                    data.put("status", m.status);
-                    return audit.record(caller, "MANDATE_CONSUMED", "UsageMandate", m.id, data);
+        return Panache.getSession().chain(s -> s.createNativeQuery(CONSUME)
+                .setParameter("amount", amount)
+                .setParameter("now", now)
+                .setParameter("id", m.id)
+                .setParameter("sender", req.senderId())
+                .setParameter("beneficiary", req.resolvedBeneficiaryId())
+                .setParameter("currency", req.currencyOrDefault())
+                .executeUpdate()
+                .chain(updated -> updated == 1
+                        ? s.createNativeQuery("select total_spent, status from usage_mandates where id = :id", Object[].class)
+                                .setParameter("id", m.id).getSingleResult()
+                        : Uni.createFrom().failure(ApiException.conflict(SpendErrors.MANDATE_CONFLICT,
+                                "Mandate limit exceeded or concurrent spend detected."))))
+                .chain(after -> {
+                    Purchase p = new Purchase();
+                    p.senderId = req.resolvedBeneficiaryId();
+                    p.merchantId = req.merchantId();
+                    p.categoryId = category;
+                    p.amount = amount;
+                    p.currency = req.currencyOrDefault();
+                    p.status = Purchase.COMPLETED;
+                    p.idempotencyScope = scope;
+                    p.idempotencyKey = key;
+                    p.requestFingerprint = fingerprint;
+                    p.mandateId = m.id;
+                    p.createdAt = now;
+                    p.updatedAt = now;
+                    return p.<Purchase>persistAndFlush().call(saved -> {
+                        Map<String, Object> data = new LinkedHashMap<>();
+                        data.put("amount", Amounts.format(amount));
+                        data.put("currency", saved.currency);
+                        data.put("purchase_id", saved.id);
+                        data.put("total_spent", Amounts.format((BigDecimal) after[0]));
+                        data.put("total_amount", Amounts.format(m.totalAmount));
+                        data.put("status", after[1]);
+                        return audit.record(caller, "MANDATE_CONSUMED", "UsageMandate", m.id, data);
+                    });
                 })
                 .call(saved -> audit.record(caller, "CREATE_PURCHASE", "Purchase", saved.id, requestData(req)));
     }

@@ -27,14 +27,13 @@ import com.kobatela.spend.rest.StatusResult;
 import com.kobatela.spend.rest.TransactionCreateRequest;
 import com.kobatela.spend.rest.TransactionRead;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Restricted transfers: allowlist, certification and transactions (spec {@code rules.md#transfers},
  * {@code api.md#5.1-5.4}). A transfer to a receiver neither allowlisted by the sender nor certified stores an
  * {@code UNAUTHORIZED_TRANSFER_ATTEMPT} alert, committed independently, and fails {@code 403}. Transactions are
- * idempotent per (caller principal, key) like purchases.
+ * idempotent per (caller principal, key) through {@link IdempotentRequests}, like purchases.
  */
 @ApplicationScoped
 public class TransferService {
@@ -53,6 +52,9 @@ public class TransferService {
 
     @Inject
     AlertService alerts;
+
+    @Inject
+    IdempotentRequests idempotent;
 
     /**
      * {@code POST /allowlist}: {@code added} (audit ALLOWLIST_ADD) or {@code exists} (audit ALLOWLIST_EXISTS).
@@ -128,19 +130,16 @@ public class TransferService {
      *
      * @param key the trimmed Idempotency-Key
      * @return the new transaction, or the first one for a replay
-     * @throws ApiException 409 IDEMPOTENCY_KEY_CONFLICT, 404 USER_NOT_FOUND, 403 UNAUTHORIZED_TRANSFER (alert kept)
+     * @throws ApiException 409 IDEMPOTENCY_KEY_CONFLICT / IDEMPOTENCY_KEY_IN_PROGRESS, 404 USER_NOT_FOUND, 403
+     *                      UNAUTHORIZED_TRANSFER (alert kept)
      */
     public Uni<TransactionRead> create(Caller caller, String key, TransactionCreateRequest req) {
         String scope = caller.principal();
         String fingerprint = IdempotencyKeys.fingerprint(OPERATION, req.senderId(), req.receiverId(), Amounts.format(req.amount()),
                 req.currencyOrDefault());
-        return transactions.inTransaction(() -> findByKey(scope, key)
-                .chain(existing -> existing != null
-                        ? replay(existing, fingerprint)
-                        : transfer(caller, scope, key, fingerprint, req)))
-                .onFailure(e -> e instanceof ApiException || UniqueViolations.isUniqueViolation(e))
-                .recoverWithUni(e -> Panache.withSession(() -> findByKey(scope, key))
-                        .chain(existing -> existing == null ? Uni.createFrom().failure(e) : replay(existing, fingerprint)))
+        return idempotent.once(OPERATION, scope, key,
+                () -> findByKey(scope, key).chain(existing -> existing == null ? Uni.createFrom().nullItem() : replay(existing, fingerprint)),
+                () -> transfer(caller, scope, key, fingerprint, req))
                 .onFailure(e -> e instanceof ApiException a && SpendErrors.UNAUTHORIZED_TRANSFER.equals(a.code()))
                 .call(e -> {
                     Map<String, Object> payload = new LinkedHashMap<>();
