@@ -185,7 +185,7 @@ class UsageSpendResourceTest {
         assertEquals(1, TestDb.count("select count(*) from audit_logs where action = 'USAGE_PAYEE_FORBIDDEN' and entity_id = 0 "
                 + "and data_json->>'payee_ref' = 'UNKNOWN-PAYEE' and data_json->>'escrow_id' = ?", String.valueOf(e)));
         io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("spend_usage_rejections_total{code=\"PAYEE_NOT_ALLOWED\""));
+                .body(org.hamcrest.Matchers.matchesPattern("(?s).*spend_usage_rejections_total\\{[^}]*code=\"PAYEE_NOT_ALLOWED\"[^}]*\\} [1-9].*"));
 
         // 409 INSUFFICIENT_ESCROW_BALANCE: payee without limits, amount above the deposits
         post(sender, "/spend", key(), spendBody(e, "CLINIC", "50.01")).then().statusCode(409)
