@@ -11,7 +11,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.kobatela.kernel.event.Topics;
-import com.kobatela.testsupport.ServiceTestProfile;
 import com.kobatela.testsupport.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,7 +19,7 @@ import io.restassured.response.ValidatableResponse;
 
 /** The balance ledger is fed by escrow events exactly once per deposit; {@code GET /escrows/{id}/balance} follows ownership. */
 @QuarkusTest
-@TestProfile(ServiceTestProfile.class)
+@TestProfile(PaymentTestProfile.class)
 class BalanceLedgerTest {
 
     private static ValidatableResponse balance(String token, long escrowId) {
