@@ -221,6 +221,17 @@ public final class PaymentTestData {
         return found;
     }
 
+    /** Runs a service call on a safe Vert.x context (as a consumer or a request would) and waits for its result. */
+    public static <T> T onVertx(java.util.function.Supplier<io.smallrye.mutiny.Uni<T>> call) {
+        try {
+            return io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(call);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Parses JSON. */
     public static JsonNode json(String text) {
         try {
