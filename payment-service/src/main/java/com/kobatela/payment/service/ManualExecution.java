@@ -65,32 +65,54 @@ public class ManualExecution {
                                 })));
     }
 
-    /** Balance check, key for a key-less payment, claim; false when the payment is no longer PENDING. */
+    /**
+     * Balance check ({@code rules.md#balance}: deposits − SENT/SETTLED − the other PENDING payments), key for a key-less
+     * payment, claim; false when the payment is no longer PENDING.
+     */
     private Uni<Boolean> prepare(Actor actor, long paymentId) {
         return transactions.inTransaction(() -> transitions.lock(paymentId).chain(l -> {
             if (l == null || l.payment().status != PaymentStatus.PENDING) {
                 return Uni.createFrom().item(false);
             }
             var p = l.payment();
-            if (p.amount.compareTo(l.balance().availableFor(p.amount)) > 0) {
-                return Uni.createFrom().failure(PaymentErrors.insufficientBalance());
-            }
-            Uni<Void> keyed = Uni.createFrom().voidItem();
-            if (p.idempotencyKey == null) {
-                p.idempotencyKey = "payment:" + p.id;
-                p.updatedAt = PaymentClock.now();
-                Map<String, Object> data = new LinkedHashMap<>();
-                data.put("escrow_id", p.escrowId);
-                data.put("milestone_id", p.milestoneId);
-                data.put("amount", Amounts.format(p.amount));
-                data.put("idempotency_key", p.idempotencyKey);
-                data.put("psp_ref", p.pspRef);
-                data.put("manual_execution", true);
-                keyed = audit.record(actor.name(), "PAYMENT_EXECUTED", PaymentTransitions.ENTITY, p.id, data, actor.apiKeyId(),
-                        actor.requestId());
-            }
-            return keyed.chain(() -> Panache.getSession().chain(s -> s.flush())).chain(() -> payouts.claim(paymentId)).replaceWith(true);
+            return otherPending(p.escrowId, p.id).chain(others -> {
+                var available = l.balance().deposited.subtract(l.balance().debited).subtract(others);
+                if (p.amount.compareTo(available) > 0) {
+                    return Uni.createFrom().failure(PaymentErrors.insufficientBalance());
+                }
+                return keyAndClaim(actor, l);
+            });
         }));
+    }
+
+    /** rules.md#balance literally: the PENDING payments of the escrow other than this one. */
+    private static Uni<java.math.BigDecimal> otherPending(long escrowId, long paymentId) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery("select coalesce(sum(p.amount), 0) from Payment p"
+                + " where p.escrowId = :e and p.status = :pending and p.id <> :id", java.math.BigDecimal.class)
+                .setParameter("e", escrowId)
+                .setParameter("pending", PaymentStatus.PENDING)
+                .setParameter("id", paymentId)
+                .getSingleResult());
+    }
+
+    /** Gives a key-less payment the key {@code payment:<id>} (audit {@code PAYMENT_EXECUTED}), then claims it. */
+    private Uni<Boolean> keyAndClaim(Actor actor, PaymentTransitions.Locked l) {
+        var p = l.payment();
+        Uni<Void> keyed = Uni.createFrom().voidItem();
+        if (p.idempotencyKey == null) {
+            p.idempotencyKey = "payment:" + p.id;
+            p.updatedAt = PaymentClock.now();
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("escrow_id", p.escrowId);
+            data.put("milestone_id", p.milestoneId);
+            data.put("amount", Amounts.format(p.amount));
+            data.put("idempotency_key", p.idempotencyKey);
+            data.put("psp_ref", p.pspRef);
+            data.put("manual_execution", true);
+            keyed = audit.record(actor.name(), "PAYMENT_EXECUTED", PaymentTransitions.ENTITY, p.id, data, actor.apiKeyId(),
+                    actor.requestId());
+        }
+        return keyed.chain(() -> Panache.getSession().chain(s -> s.flush())).chain(() -> payouts.claim(p.id)).replaceWith(true);
     }
 
     /** SENT → SETTLED by manual execution. */

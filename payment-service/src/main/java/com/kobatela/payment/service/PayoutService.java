@@ -113,8 +113,8 @@ public class PayoutService {
     /** Claims an existing PENDING payment for one more PSP attempt (attempts + 1, lease). */
     Uni<Void> claim(long paymentId) {
         return Panache.getSession().chain(s -> s.createNativeQuery("update payments set psp_attempts = psp_attempts + 1,"
-                + " next_attempt_at = now() + cast(:lease as interval), updated_at = now() where id = :id and status = 'PENDING'")
-                .setParameter("lease", lease.toMillis() + " milliseconds")
+                + " next_attempt_at = now() + :leaseMs * interval '1 millisecond', updated_at = now() where id = :id and status = 'PENDING'")
+                .setParameter("leaseMs", (double) lease.toMillis())
                 .setParameter("id", paymentId)
                 .executeUpdate()).replaceWithVoid();
     }

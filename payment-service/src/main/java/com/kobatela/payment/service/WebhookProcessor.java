@@ -80,9 +80,9 @@ public class WebhookProcessor {
 
     private Uni<Boolean> seenRecently(String eventId) {
         return Panache.getSession().chain(s -> s.createNativeQuery("select count(*) from psp_webhook_events where event_id = :id"
-                + " and received_at > now() - cast(:window as interval)", Long.class)
+                + " and received_at > now() - :windowMs * interval '1 millisecond'", Long.class)
                 .setParameter("id", eventId)
-                .setParameter("window", replayWindow.toMillis() + " milliseconds")
+                .setParameter("windowMs", (double) replayWindow.toMillis())
                 .getSingleResult())
                 .map(n -> n > 0);
     }
