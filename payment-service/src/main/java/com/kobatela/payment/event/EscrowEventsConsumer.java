@@ -44,16 +44,9 @@ public class EscrowEventsConsumer {
     /** Handles one record; a failed Uni nacks it (dead-letter queue). */
     @Incoming("escrow-events")
     public Uni<Void> onRecord(ConsumerRecord<String, String> record) {
-        InboundEvent event;
-        try {
-            event = InboundEvent.from(record);
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(e);
-        }
-        if (EventTypes.PAYOUT_REQUESTED.equals(event.type())) {
-            return payouts.onRequested(event, PaymentSources.MILESTONE);
-        }
-        return consumer.once(event, this::apply);
+        return Records.handle(record, event -> EventTypes.PAYOUT_REQUESTED.equals(event.type())
+                ? payouts.onRequested(event, PaymentSources.MILESTONE)
+                : consumer.once(event, this::apply));
     }
 
     private Uni<Void> apply(InboundEvent event) {

@@ -9,7 +9,6 @@ import org.jboss.logging.Logger;
 
 import com.kobatela.kernel.event.EventConsumer;
 import com.kobatela.kernel.event.EventTypes;
-import com.kobatela.kernel.event.InboundEvent;
 import com.kobatela.payment.domain.PaymentSources;
 import com.kobatela.payment.service.PayoutIntake;
 
@@ -34,18 +33,11 @@ public class SpendEventsConsumer {
     /** Handles one record; a failed Uni nacks it (dead-letter queue). */
     @Incoming("spend-events")
     public Uni<Void> onRecord(ConsumerRecord<String, String> record) {
-        InboundEvent event;
-        try {
-            event = InboundEvent.from(record);
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(e);
-        }
-        if (EventTypes.USAGE_PAYOUT_REQUESTED.equals(event.type())) {
-            return payouts.onRequested(event, PaymentSources.USAGE_SPEND);
-        }
-        return consumer.once(event, e -> {
-            LOG.debugf("event type %s ignored", e.type());
-            return Uni.createFrom().voidItem();
-        });
+        return Records.handle(record, event -> EventTypes.USAGE_PAYOUT_REQUESTED.equals(event.type())
+                ? payouts.onRequested(event, PaymentSources.USAGE_SPEND)
+                : consumer.once(event, e -> {
+                    LOG.debugf("event type %s ignored", e.type());
+                    return Uni.createFrom().voidItem();
+                }));
     }
 }

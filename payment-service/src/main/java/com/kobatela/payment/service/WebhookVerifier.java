@@ -103,7 +103,10 @@ public final class WebhookVerifier {
         }
     }
 
-    /** {@code hex(HMAC-SHA256(key = secret UTF-8, message = timestamp + "." + body))}, lower case. */
+    /**
+     * {@code hex(HMAC-SHA256(key = secret UTF-8, message = timestamp + "." + body))}, lower case. Deliberately
+     * independent of the PSP sandbox's signer (another module, the PSP's side): the tests check one against the other.
+     */
     public static String sign(String secret, String timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
