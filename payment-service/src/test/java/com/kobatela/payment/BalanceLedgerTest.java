@@ -109,7 +109,8 @@ class BalanceLedgerTest {
     void otherEventTypesAreMarkedProcessedAndIgnored() {
         long escrowId = PaymentTestData.nextId();
         String id = UUID.randomUUID().toString();
-        PaymentTestData.publish(Topics.ESCROW, String.valueOf(escrowId), PaymentTestData.headers(id, "escrow.status-changed.v1", escrowId),
+        // milestone events are escrow-service's business (status changes, by contrast, are recorded: PayoutFlowTest)
+        PaymentTestData.publish(Topics.ESCROW, String.valueOf(escrowId), PaymentTestData.headers(id, "escrow.milestone-created.v1", escrowId),
                 "{\"escrow_id\": " + escrowId + "}");
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> PaymentTestData.queryLong(
                 "select count(*) from processed_events where consumer = 'payment-service' and event_id = ?", id) == 1);
