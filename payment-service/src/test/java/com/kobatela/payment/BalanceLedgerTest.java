@@ -11,7 +11,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.kobatela.kernel.event.Topics;
-import com.kobatela.testsupport.ServiceTestProfile;
 import com.kobatela.testsupport.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,7 +19,7 @@ import io.restassured.response.ValidatableResponse;
 
 /** The balance ledger is fed by escrow events exactly once per deposit; {@code GET /escrows/{id}/balance} follows ownership. */
 @QuarkusTest
-@TestProfile(ServiceTestProfile.class)
+@TestProfile(PaymentTestProfile.class)
 class BalanceLedgerTest {
 
     private static ValidatableResponse balance(String token, long escrowId) {
@@ -110,7 +109,8 @@ class BalanceLedgerTest {
     void otherEventTypesAreMarkedProcessedAndIgnored() {
         long escrowId = PaymentTestData.nextId();
         String id = UUID.randomUUID().toString();
-        PaymentTestData.publish(Topics.ESCROW, String.valueOf(escrowId), PaymentTestData.headers(id, "escrow.status-changed.v1", escrowId),
+        // milestone events are escrow-service's business (status changes, by contrast, are recorded: PayoutFlowTest)
+        PaymentTestData.publish(Topics.ESCROW, String.valueOf(escrowId), PaymentTestData.headers(id, "escrow.milestone-created.v1", escrowId),
                 "{\"escrow_id\": " + escrowId + "}");
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> PaymentTestData.queryLong(
                 "select count(*) from processed_events where consumer = 'payment-service' and event_id = ?", id) == 1);

@@ -5,14 +5,13 @@ import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.Test;
 
-import com.kobatela.testsupport.ServiceTestProfile;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /** The service starts on a real PostgreSQL and Kafka, runs its migrations and reports ready. */
 @QuarkusTest
-@TestProfile(ServiceTestProfile.class)
+@TestProfile(PaymentTestProfile.class)
 class HealthTest {
 
     @Test

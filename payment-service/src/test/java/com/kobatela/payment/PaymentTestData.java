@@ -25,7 +25,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kobatela.kernel.event.EventTypes;
 import com.kobatela.kernel.event.Topics;
+import com.kobatela.testsupport.TestDb;
+import com.kobatela.testsupport.TestEvents;
 
 /** Test fixtures: unique ids, escrow events published as escrow-service would, direct database reads. */
 public final class PaymentTestData {
@@ -127,5 +132,138 @@ public final class PaymentTestData {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Deadline of every "eventually" in the tests. */
+    public static final Duration EVENTUALLY = Duration.ofSeconds(30);
+
+    /** Awaits a condition with the standard deadline, polling every 100 ms. */
+    public static void eventually(java.util.concurrent.Callable<Boolean> condition) {
+        org.awaitility.Awaitility.await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(100)).until(condition);
+    }
+
+    /**
+     * An escrow known to payment-service, owned by {@code owner}, with {@code deposited} credited (0 for none); waits
+     * until the ledger shows it.
+     */
+    public static long escrow(String owner, String currency, String deposited) {
+        long escrowId = nextId();
+        escrowCreated(escrowId, owner, "100000.00", currency);
+        if (new java.math.BigDecimal(deposited).signum() > 0) {
+            escrowDeposited(UUID.randomUUID().toString(), escrowId, nextId(), deposited, currency);
+        }
+        eventually(() -> queryLong("select count(*) from escrow_balances where escrow_id = ? and deposited = ?", escrowId,
+                new java.math.BigDecimal(deposited)) == 1);
+        return escrowId;
+    }
+
+    /** The milestone payout key of CONTRACTS: {@code pay|escrow:<e>|ms:<m>|amt:<amount>}. */
+    public static String milestoneKey(long escrowId, long milestoneId, String amount) {
+        return "pay|escrow:" + escrowId + "|ms:" + milestoneId + "|amt:" + amount;
+    }
+
+    /** Publishes {@code escrow.payout-requested.v1} with the given event id (reuse it for a redelivery). */
+    public static void payoutRequested(String eventId, long escrowId, long milestoneId, String amount, String currency, String key) {
+        TestEvents.publish(Topics.ESCROW, String.valueOf(escrowId), EventTypes.PAYOUT_REQUESTED, eventId,
+                "{\"escrow_id\": " + escrowId + ", \"milestone_id\": " + milestoneId + ", \"amount\": \"" + amount + "\", \"currency\": \""
+                        + currency + "\", \"beneficiary\": \"user:2\", \"idempotency_key\": \"" + key + "\", \"source\": \"milestone\","
+                        + " \"note\": null}");
+    }
+
+    /** Publishes a milestone payout request with a fresh event id and the contract key; returns the key. */
+    public static String payoutRequested(long escrowId, long milestoneId, String amount, String currency) {
+        String key = milestoneKey(escrowId, milestoneId, amount);
+        payoutRequested(UUID.randomUUID().toString(), escrowId, milestoneId, amount, currency, key);
+        return key;
+    }
+
+    /** Publishes {@code spend.usage-payout-requested.v1}; returns the key {@code usage|<principal>|<client key>}. */
+    public static String usagePayoutRequested(long escrowId, String amount, String currency, String payeeRef, String note) {
+        String key = "usage|user:7|" + UUID.randomUUID();
+        TestEvents.publish(Topics.SPEND, String.valueOf(escrowId), EventTypes.USAGE_PAYOUT_REQUESTED,
+                "{\"escrow_id\": " + escrowId + ", \"milestone_id\": null, \"amount\": \"" + amount + "\", \"currency\": \"" + currency
+                        + "\", \"beneficiary\": \"" + payeeRef + "\", \"idempotency_key\": \"" + key + "\", \"source\": \"usage-spend\","
+                        + " \"note\": " + (note == null ? "null" : "\"" + note + "\"") + "}");
+        return key;
+    }
+
+    /** The payment row holding an idempotency key, or null. */
+    public static Map<String, Object> payment(String key) {
+        var rows = TestDb.query("select * from payments where idempotency_key = ?", key);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** Waits until the payment of {@code key} has {@code status}; returns its row. */
+    public static Map<String, Object> awaitPayment(String key, String status) {
+        eventually(() -> {
+            Map<String, Object> p = payment(key);
+            return p != null && status.equals(p.get("status"));
+        });
+        return payment(key);
+    }
+
+    /** The balance row of an escrow. */
+    public static Map<String, Object> balance(long escrowId) {
+        return TestDb.query("select deposited, debited, reserved, deposited - debited - reserved as available from escrow_balances"
+                + " where escrow_id = ?", escrowId).get(0);
+    }
+
+    /** The events on {@code kobatela.payment.v1} whose payload names this idempotency key, waiting until {@code count} are there. */
+    public static List<ConsumerRecord<String, String>> paymentEvents(String key, int count) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        eventually(() -> {
+            found.clear();
+            paymentTopic().stream()
+                    .filter(r -> key.equals(json(r.value()).path("idempotency_key").asText(null)))
+                    .forEach(found::add);
+            return found.size() >= count;
+        });
+        return found;
+    }
+
+    /** Runs a service call on a safe Vert.x context (as a consumer or a request would) and waits for its result. */
+    public static <T> T onVertx(java.util.function.Supplier<io.smallrye.mutiny.Uni<T>> call) {
+        try {
+            return io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(call);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Parses JSON. */
+    public static JsonNode json(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static KafkaConsumer<String, String> paymentConsumer;
+    private static final List<ConsumerRecord<String, String>> PAYMENT_RECORDS = new ArrayList<>();
+
+    /** Every record of {@code kobatela.payment.v1} so far (one consumer for the JVM, read up to the end offsets). */
+    public static synchronized List<ConsumerRecord<String, String>> paymentTopic() {
+        if (paymentConsumer == null) {
+            Properties p = new Properties();
+            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+            p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+            p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            paymentConsumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+            List<TopicPartition> parts = paymentConsumer.partitionsFor(Topics.PAYMENT, Duration.ofSeconds(10)).stream()
+                    .map(i -> new TopicPartition(Topics.PAYMENT, i.partition())).toList();
+            paymentConsumer.assign(parts);
+            paymentConsumer.seekToBeginning(parts);
+        }
+        var parts = paymentConsumer.assignment();
+        Map<TopicPartition, Long> end = paymentConsumer.endOffsets(parts);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (parts.stream().anyMatch(tp -> paymentConsumer.position(tp) < end.get(tp)) && System.currentTimeMillis() < deadline) {
+            paymentConsumer.poll(Duration.ofMillis(50)).forEach(PAYMENT_RECORDS::add);
+        }
+        return List.copyOf(PAYMENT_RECORDS);
     }
 }

@@ -22,8 +22,10 @@ public class LedgerEntry extends PanacheEntityBase {
 
     /** Kind of a deposit credit. */
     public static final String CREDIT = "CREDIT";
-    /** Kind of a payout debit. */
+    /** Kind of a payout debit (the payment was accepted by the PSP). */
     public static final String DEBIT = "DEBIT";
+    /** Kind of a debit given back (a SENT payment that the PSP reports failed). */
+    public static final String REVERSAL = "REVERSAL";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -32,7 +34,7 @@ public class LedgerEntry extends PanacheEntityBase {
     @Column(name = "escrow_id", nullable = false)
     public long escrowId;
 
-    /** {@link #CREDIT} or {@link #DEBIT}. */
+    /** {@link #CREDIT}, {@link #DEBIT} or {@link #REVERSAL}. */
     @Column(nullable = false)
     public String kind;
 
@@ -54,5 +56,15 @@ public class LedgerEntry extends PanacheEntityBase {
     /** The source reference of a deposit credit. */
     public static String depositRef(long depositId) {
         return "deposit:" + depositId;
+    }
+
+    /** The source reference of a payment's debit. */
+    public static String paymentDebitRef(long paymentId) {
+        return "payment:" + paymentId;
+    }
+
+    /** The source reference of a payment's reversal. */
+    public static String paymentReversalRef(long paymentId) {
+        return "payment:" + paymentId + ":reversal";
     }
 }

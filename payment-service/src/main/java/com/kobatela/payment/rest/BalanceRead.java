@@ -16,8 +16,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param escrowId  escrow id
  * @param currency  {@code USD}/{@code EUR}
  * @param deposited credited deposits, e.g. {@code "150.00"}
- * @param debited   debiting payments
- * @param available deposited minus debited
+ * @param debited   SENT and SETTLED payments
+ * @param reserved  PENDING payments (NEW: reserved until the PSP answers, spec {@code rules.md#balance})
+ * @param available deposited minus debited minus reserved
  */
 @RegisterForReflection
 @Schema(name = "EscrowBalanceRead", description = "Per-escrow balance; money as strings with two decimals")
@@ -28,11 +29,13 @@ public record BalanceRead(
         @JsonSerialize(using = AmountSerializer.class) BigDecimal deposited,
         @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = "0.00")
         @JsonSerialize(using = AmountSerializer.class) BigDecimal debited,
+        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = "0.00")
+        @JsonSerialize(using = AmountSerializer.class) BigDecimal reserved,
         @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = "150.00")
         @JsonSerialize(using = AmountSerializer.class) BigDecimal available) {
 
     /** The representation of a snapshot. */
     public static BalanceRead of(BalanceView v) {
-        return new BalanceRead(v.escrowId(), v.currency(), v.deposited(), v.debited(), v.available());
+        return new BalanceRead(v.escrowId(), v.currency(), v.deposited(), v.debited(), v.reserved(), v.available());
     }
 }

@@ -12,6 +12,7 @@ import com.kobatela.kernel.error.ApiException;
 import com.kobatela.kernel.error.ErrorCodes;
 import com.kobatela.kernel.event.payload.EscrowCreated;
 import com.kobatela.kernel.event.payload.EscrowDeposited;
+import com.kobatela.kernel.event.payload.EscrowStatusChanged;
 import com.kobatela.kernel.money.Amounts;
 import com.kobatela.kernel.security.Caller;
 import com.kobatela.payment.domain.EscrowBalance;
@@ -23,7 +24,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * The per-escrow balance ledger (spec {@code rules.md#balance}, {@code README.md} judgement call 4). The event
  * methods run inside the consumer's transaction ({@code EventConsumer.once}); changes to a balance happen under
- * its row lock, and every credit is booked once ({@code ledger_entries.source_ref} UNIQUE).
+ * its row lock, and every movement is booked once ({@code ledger_entries.source_ref} UNIQUE). Payment-driven changes
+ * (reservations, debits, reversals) are made by {@link PaymentTransitions} and {@link PayoutService}.
  */
 @ApplicationScoped
 public class BalanceLedger {
@@ -47,9 +49,11 @@ public class BalanceLedger {
             return Uni.createFrom().failure(new IllegalArgumentException("incomplete EscrowCreated for escrow " + created.escrowId()));
         }
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                "insert into escrow_balances (escrow_id, owner_principal, currency, amount_total, deposited, debited, updated_at) "
-                        + "values (:id, :owner, :currency, :total, 0, 0, now()) on conflict (escrow_id) do nothing")
+                "insert into escrow_balances (escrow_id, owner_principal, currency, amount_total, deposited, debited, reserved,"
+                        + " escrow_status, updated_at) values (:id, :owner, :currency, :total, 0, 0, 0, :status, now())"
+                        + " on conflict (escrow_id) do nothing")
                 .setParameter("id", created.escrowId())
+                .setParameter("status", created.status())
                 .setParameter("owner", created.ownerPrincipal())
                 .setParameter("currency", created.currency())
                 .setParameter("total", Amounts.normalize(created.amountTotal()))
@@ -79,22 +83,56 @@ public class BalanceLedger {
                     if (deposited.currency() != null && !deposited.currency().equals(balance.currency)) {
                         return Uni.createFrom().failure(new IllegalArgumentException("currency mismatch for escrow " + balance.escrowId));
                     }
-                    return Panache.getSession().chain(s -> s.createNativeQuery(
-                            "insert into ledger_entries (escrow_id, kind, amount, source_ref, event_id, at) "
-                                    + "values (:escrow, 'CREDIT', :amount, :ref, :event, now()) on conflict (source_ref) do nothing")
-                            .setParameter("escrow", balance.escrowId)
-                            .setParameter("amount", amount)
-                            .setParameter("ref", LedgerEntry.depositRef(deposited.depositId()))
-                            .setParameter("event", eventId)
-                            .executeUpdate())
+                    if (deposited.escrowStatus() != null) {
+                        balance.escrowStatus = deposited.escrowStatus();
+                    }
+                    return book(balance.escrowId, LedgerEntry.CREDIT, amount, LedgerEntry.depositRef(deposited.depositId()), eventId)
                             .invoke(inserted -> {
-                                if (inserted == 1) {
+                                if (inserted) {
                                     balance.deposited = balance.deposited.add(amount);
                                     balance.updatedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
                                 }
                             })
                             .replaceWithVoid();
                 });
+    }
+
+    /**
+     * Books one ledger entry in the current transaction, once per {@code sourceRef} (UNIQUE).
+     *
+     * @param kind      {@link LedgerEntry#CREDIT}, {@link LedgerEntry#DEBIT} or {@link LedgerEntry#REVERSAL}
+     * @param amount    positive, scale 2
+     * @param sourceRef what caused it ({@code deposit:<id>}, {@code payment:<id>}, {@code payment:<id>:reversal})
+     * @param eventId   id of the event that caused or announced it
+     * @return true when booked now, false when it was already booked
+     */
+    public Uni<Boolean> book(long escrowId, String kind, BigDecimal amount, String sourceRef, String eventId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "insert into ledger_entries (escrow_id, kind, amount, source_ref, event_id, at) "
+                        + "values (:escrow, :kind, :amount, :ref, :event, now()) on conflict (source_ref) do nothing")
+                .setParameter("escrow", escrowId)
+                .setParameter("kind", kind)
+                .setParameter("amount", amount)
+                .setParameter("ref", sourceRef)
+                .setParameter("event", eventId)
+                .executeUpdate())
+                .map(n -> n == 1);
+    }
+
+    /**
+     * Records the escrow's new status ({@code EscrowStatusChanged} / {@code EscrowReleased}); payouts are refused on
+     * REFUNDED and CANCELLED escrows (and usage spends on RELEASED ones). Unknown escrows are ignored.
+     */
+    public Uni<Void> status(EscrowStatusChanged changed) {
+        if (changed.newStatus() == null) {
+            return Uni.createFrom().failure(new IllegalArgumentException("status change without new_status for escrow " + changed.escrowId()));
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "update escrow_balances set escrow_status = :status, updated_at = now() where escrow_id = :id")
+                .setParameter("status", changed.newStatus())
+                .setParameter("id", changed.escrowId())
+                .executeUpdate())
+                .replaceWithVoid();
     }
 
     /**

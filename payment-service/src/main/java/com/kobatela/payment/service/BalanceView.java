@@ -10,13 +10,15 @@ import com.kobatela.payment.domain.EscrowBalance;
  * @param escrowId  escrow id
  * @param currency  ISO 4217 code
  * @param deposited credited deposits
- * @param debited   debiting payments
- * @param available deposited minus debited
+ * @param debited   SENT and SETTLED payments
+ * @param reserved  PENDING payments
+ * @param available deposited minus debited minus reserved
  */
-public record BalanceView(long escrowId, String currency, BigDecimal deposited, BigDecimal debited, BigDecimal available) {
+public record BalanceView(long escrowId, String currency, BigDecimal deposited, BigDecimal debited, BigDecimal reserved,
+        BigDecimal available) {
 
     /** Snapshot of an entity. */
     public static BalanceView of(EscrowBalance b) {
-        return new BalanceView(b.escrowId, b.currency, b.deposited, b.debited, b.available());
+        return new BalanceView(b.escrowId, b.currency, b.deposited, b.debited, b.reserved, b.available());
     }
 }
