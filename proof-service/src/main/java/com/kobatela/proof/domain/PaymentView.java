@@ -38,4 +38,30 @@ public class PaymentView extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /**
+     * Moves the status forward only (PENDING, then SENT, then SETTLED or ERROR, both final: spec
+     * {@code domain.md#9.4}), so that a late or replayed event never turns an ERROR back into a debit nor a
+     * SETTLED payment into an ERROR.
+     *
+     * @return true when the status changed
+     */
+    public boolean advanceStatus(String next) {
+        if (next == null || rank(next) <= rank(status)) {
+            return false;
+        }
+        status = next;
+        return true;
+    }
+
+    static int rank(String status) {
+        if (status == null) {
+            return -1;
+        }
+        return switch (status) {
+            case "PENDING" -> 0;
+            case "SENT" -> 1;
+            default -> 2;
+        };
+    }
 }
