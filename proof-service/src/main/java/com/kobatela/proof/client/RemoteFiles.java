@@ -85,6 +85,9 @@ public class RemoteFiles {
     private Uni<Fetched> send(HttpClientRequest request) {
         int max = config.fetch().maxBytes();
         return request.send().chain(response -> {
+            // a reset below is ours (size cap, bad status): the failure is reported through the Uni, not logged
+            response.exceptionHandler(ignored -> {
+            });
             if (response.statusCode() != 200) {
                 request.reset();
                 return Uni.createFrom().failure(new FetchException("http_" + response.statusCode()));

@@ -12,7 +12,8 @@ import java.util.Map;
  * Confronts the photo-rule fields the partner sent ({@code exif_timestamp}, {@code gps_lat}, {@code gps_lng},
  * spec {@code rules.md#photo-rules}) with the EXIF block of the photo itself: a field the partner left out is
  * filled from the photo, a field that disagrees sends the proof to review ({@code EXIF_MISMATCH}, a soft reason:
- * never a hard error). The outcome is recorded in {@code metadata.exif_check}. Pure function.
+ * never a hard error). Filled coordinates are decimal strings, as a partner's JSON numbers become in the working
+ * metadata. The outcome is recorded in {@code metadata.exif_check}. Pure function.
  */
 public final class ExifCrossCheck {
 
@@ -51,8 +52,8 @@ public final class ExifCrossCheck {
         if (facts.gpsLat() != null) {
             if (isMissing(working.get("gps_lat")) && isMissing(working.get("gps_lng"))) {
                 if (fill) {
-                    working.put("gps_lat", facts.gpsLat());
-                    working.put("gps_lng", facts.gpsLng());
+                    working.put("gps_lat", decimal(facts.gpsLat()));
+                    working.put("gps_lng", decimal(facts.gpsLng()));
                     filled.add("gps_lat");
                     filled.add("gps_lng");
                 }
@@ -90,6 +91,11 @@ public final class ExifCrossCheck {
         }
         LocalDateTime sentWallClock = sent.toLocalDateTime();
         return Duration.between(sentWallClock, facts.takenAt()).abs();
+    }
+
+    /** Like a partner's JSON number after step 4 of the pipeline: a decimal string. */
+    private static String decimal(double v) {
+        return java.math.BigDecimal.valueOf(v).toPlainString();
     }
 
     private static boolean isMissing(Object v) {
