@@ -2,6 +2,7 @@ package com.kobatela.proof;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -208,5 +209,34 @@ class ProofResourceTest {
         given().auth().oauth2(sender).contentType(ContentType.JSON)
                 .body(Map.of("escrow_id", 1, "milestone_idx", 1, "type", "PHOTO", "storage_url", "u", "sha256", "s", "extra", 1))
                 .post("/proofs").then().statusCode(422).body("error.field", equalTo("extra"));
+    }
+
+    @Test
+    void theMilestoneKindDecidesNotTheSubmittedType() {
+        long e = escrow("500.00", "100.00:PDF");
+        submit(sender, e, 1, "PHOTO", clean(Instant.now(), 5.0, -4.0)).then().statusCode(201).body("status", equalTo("PENDING"))
+                .body("metadata.backend_checks.amount_check.expected_amount", equalTo("100.00"))
+                .body("metadata.ocr_status", nullValue());
+    }
+
+    @Test
+    void responseMaskingAc042() {
+        long e = escrow("500.00", "100.00:PHOTO");
+        String md = """
+                {"exif_timestamp":"%s","source":"whatsapp","supplier_name":"ACME","iban":"FR7612345678901234","email":"a@b.com",
+                 "phone":"+33 6 12 34 56 78","beneficiary_iban_last4":"1234","amount_check":1}""".formatted(Instant.now());
+        Response r = submit(sender, e, 1, "PHOTO", md);
+        for (var body : List.of(r.then().statusCode(201), given().auth().oauth2(sender).get("/proofs/" + r.jsonPath().getLong("id")).then())) {
+            body.statusCode(anyOf(equalTo(200), equalTo(201)))
+                    .body("metadata.supplier_name", equalTo("***masked***"))
+                    .body("metadata.iban", equalTo("**************1234"))
+                    .body("metadata.email", equalTo("***@b.com"))
+                    .body("metadata.phone", equalTo("***78"))
+                    .body("metadata.beneficiary_iban_last4", equalTo("***1234"))
+                    .body("metadata.amount_check", equalTo(1))
+                    .body("metadata.review_reason", equalTo("UNTRUSTED_SOURCE"));
+        }
+        assertEquals(1, TestDb.count("select count(*) from proofs where id = ? and metadata->>'iban' = 'FR7612345678901234'",
+                r.jsonPath().getLong("id")), "stored metadata stays unmasked");
     }
 }

@@ -79,6 +79,11 @@ public class AiProviders {
         }
     }
 
+    /** True once the REST client of the openai provider exists (created by its first call only). */
+    public boolean clientCreated() {
+        return chat != null;
+    }
+
     private OpenAiChat chat() {
         OpenAiChat c = chat;
         if (c == null) {

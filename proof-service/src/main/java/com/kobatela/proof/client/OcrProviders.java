@@ -70,6 +70,11 @@ public class OcrProviders {
                 .map(m -> (Object) m);
     }
 
+    /** True once the REST client of the openai provider exists (created by its first call only). */
+    public boolean clientCreated() {
+        return chat != null;
+    }
+
     private OpenAiChat chat() {
         OpenAiChat c = chat;
         if (c == null) {

@@ -158,6 +158,11 @@ public class RemoteFiles {
         return c;
     }
 
+    /** True once the HTTP client exists (it is created by the first download only). */
+    public boolean clientCreated() {
+        return client != null;
+    }
+
     /** Closes the client if one was created. */
     @PreDestroy
     void close() {
