@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kobatela.proof.config.ProofConfig;
@@ -37,16 +36,16 @@ public class AiProviders {
             iban_mismatch, duplicate_hash, invoice_unreadable, missing_required_field], "explanation": 2 à 8 phrases \
             en français}.""";
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
-
     @Inject
     ProofConfig config;
 
     @Inject
     ObjectMapper mapper;
 
-    private volatile OpenAiChat chat;
+    private final Lazy<OpenAiChat> chat = new Lazy<>(() -> {
+        ProofConfig.Ai ai = config.ai();
+        return new OpenAiChat(ai.baseUrl(), ai.apiKey().orElse(""), ai.model(), java.time.Duration.ofSeconds(30), mapper);
+    });
 
     /**
      * Asks the configured provider for an assessment.
@@ -58,7 +57,7 @@ public class AiProviders {
     public Uni<Map<String, Object>> ask(Map<String, Object> sanitisedContext, RemoteFiles.Fetched image) {
         ProofConfig.Ai ai = config.ai();
         if ("mock".equals(ai.provider())) {
-            return Uni.createFrom().item(() -> parse(ai.mockResult()));
+            return Uni.createFrom().item(() -> OpenAiChat.parseObject(mapper, ai.mockResult(), "kobatela.proof.ai.mock-result"));
         }
         String context;
         try {
@@ -66,36 +65,13 @@ public class AiProviders {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("context not serialisable"));
         }
-        OpenAiChat c = chat();
+        OpenAiChat c = chat.get();
         ObjectNode[] parts = image == null ? new ObjectNode[0] : new ObjectNode[] {c.inlineFile(image.bytes(), image.contentType())};
         return c.askJson(SYSTEM, context, parts);
     }
 
-    private Map<String, Object> parse(String json) {
-        try {
-            return mapper.readValue(json, MAP);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("kobatela.proof.ai.mock-result is not a JSON object");
-        }
-    }
-
     /** True once the REST client of the openai provider exists (created by its first call only). */
     public boolean clientCreated() {
-        return chat != null;
-    }
-
-    private OpenAiChat chat() {
-        OpenAiChat c = chat;
-        if (c == null) {
-            synchronized (this) {
-                c = chat;
-                if (c == null) {
-                    ProofConfig.Ai ai = config.ai();
-                    c = new OpenAiChat(ai.baseUrl(), ai.apiKey().orElse(""), ai.model(), java.time.Duration.ofSeconds(30), mapper);
-                    chat = c;
-                }
-            }
-        }
-        return c;
+        return chat.created();
     }
 }

@@ -6,8 +6,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kobatela.proof.config.ProofConfig;
 
@@ -32,16 +30,16 @@ public class OcrProviders {
             "iban_last4": the last 4 characters of the payee IBAN or null, "supplier_name": string or null}. Use \
             "error" when the document is not a readable invoice. Never invent a value.""";
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
-
     @Inject
     ProofConfig config;
 
     @Inject
     ObjectMapper mapper;
 
-    private volatile OpenAiChat chat;
+    private final Lazy<OpenAiChat> chat = new Lazy<>(() -> {
+        ProofConfig.Ocr ocr = config.ocr();
+        return new OpenAiChat(ocr.baseUrl(), ocr.apiKey().orElse(""), ocr.model(), ocr.timeout(), mapper);
+    });
 
     /** True when the provider reads the document itself (it must be fetched first). */
     public boolean needsDocument(String provider) {
@@ -57,36 +55,15 @@ public class OcrProviders {
     public Uni<Object> extract(RemoteFiles.Fetched document) {
         ProofConfig.Ocr ocr = config.ocr();
         if ("mock".equals(ocr.provider())) {
-            return Uni.createFrom().item(() -> {
-                try {
-                    return mapper.readValue(ocr.mockResult(), MAP);
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("kobatela.proof.ocr.mock-result is not a JSON object");
-                }
-            });
+            return Uni.createFrom().item(() -> OpenAiChat.parseObject(mapper, ocr.mockResult(), "kobatela.proof.ocr.mock-result"));
         }
-        OpenAiChat c = chat();
+        OpenAiChat c = chat.get();
         return c.askJson(SYSTEM, "Extract the invoice fields.", c.inlineFile(document.bytes(), document.contentType()))
                 .map(m -> (Object) m);
     }
 
     /** True once the REST client of the openai provider exists (created by its first call only). */
     public boolean clientCreated() {
-        return chat != null;
-    }
-
-    private OpenAiChat chat() {
-        OpenAiChat c = chat;
-        if (c == null) {
-            synchronized (this) {
-                c = chat;
-                if (c == null) {
-                    ProofConfig.Ocr ocr = config.ocr();
-                    c = new OpenAiChat(ocr.baseUrl(), ocr.apiKey().orElse(""), ocr.model(), ocr.timeout(), mapper);
-                    chat = c;
-                }
-            }
-        }
-        return c;
+        return chat.created();
     }
 }

@@ -34,7 +34,7 @@ public final class OpenAiChat {
     private final String model;
     private final Duration timeout;
     private final ObjectMapper mapper;
-    private volatile OpenAiChatApi api;
+    private final Lazy<OpenAiChatApi> api = new Lazy<>(this::build);
 
     /**
      * @param baseUrl e.g. {@code https://api.openai.com/v1}
@@ -83,17 +83,31 @@ public final class OpenAiChat {
         for (ObjectNode part : extraParts) {
             content.add(part);
         }
-        return api().complete(body).map(answer -> {
+        return api.get().complete(body).map(answer -> {
             String text = answer.path("choices").path(0).path("message").path("content").asText(null);
             if (text == null || text.isBlank()) {
                 throw new IllegalStateException("empty model answer");
             }
-            try {
-                return mapper.readValue(strip(text), MAP);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("model answer is not a JSON object");
-            }
+            return parseObject(mapper, strip(text), "model answer");
         });
+    }
+
+    /**
+     * Reads a JSON object.
+     *
+     * @param what names the source in the error message
+     * @throws IllegalStateException when {@code json} is not a JSON object
+     */
+    static Map<String, Object> parseObject(ObjectMapper mapper, String json, String what) {
+        try {
+            Map<String, Object> m = mapper.readValue(json, MAP);
+            if (m == null) {
+                throw new IllegalStateException(what + " is not a JSON object");
+            }
+            return m;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(what + " is not a JSON object");
+        }
     }
 
     /** Drops a Markdown code fence some models wrap JSON in. */
@@ -106,23 +120,13 @@ public final class OpenAiChat {
         return t;
     }
 
-    private OpenAiChatApi api() {
-        OpenAiChatApi a = api;
-        if (a == null) {
-            synchronized (this) {
-                a = api;
-                if (a == null) {
-                    String bearer = "Bearer " + apiKey;
-                    a = QuarkusRestClientBuilder.newBuilder()
-                            .baseUri(URI.create(baseUrl))
-                            .connectTimeout(Math.min(timeout.toMillis(), 5_000), TimeUnit.MILLISECONDS)
-                            .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                            .register((ClientRequestFilter) request -> request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, bearer))
-                            .build(OpenAiChatApi.class);
-                    api = a;
-                }
-            }
-        }
-        return a;
+    private OpenAiChatApi build() {
+        String bearer = "Bearer " + apiKey;
+        return QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(baseUrl))
+                .connectTimeout(Math.min(timeout.toMillis(), 5_000), TimeUnit.MILLISECONDS)
+                .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .register((ClientRequestFilter) request -> request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, bearer))
+                .build(OpenAiChatApi.class);
     }
 }

@@ -35,7 +35,10 @@ public class RemoteFiles {
     @Inject
     ProofConfig config;
 
-    private volatile HttpClient client;
+    private final Lazy<HttpClient> client = new Lazy<>(() -> {
+        int connectMs = (int) Math.min(Integer.MAX_VALUE, config.fetch().timeout().toMillis());
+        return vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(connectMs).setMaxPoolSize(8).setTryUseCompression(false));
+    });
 
     /**
      * A downloaded file.
@@ -76,7 +79,7 @@ public class RemoteFiles {
         ProofConfig.Fetch f = config.fetch();
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(uri.toString())
                 .setFollowRedirects(false);
-        return client().request(options)
+        return client.get().request(options)
                 .chain(this::send)
                 .ifNoItem().after(f.timeout()).failWith(() -> new FetchException("timeout"))
                 .onFailure(e -> !(e instanceof FetchException)).transform(e -> new FetchException("unreachable"));
@@ -142,31 +145,15 @@ public class RemoteFiles {
         return false;
     }
 
-    private HttpClient client() {
-        HttpClient c = client;
-        if (c == null) {
-            synchronized (this) {
-                c = client;
-                if (c == null) {
-                    int connectMs = (int) Math.min(Integer.MAX_VALUE, config.fetch().timeout().toMillis());
-                    c = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(connectMs).setMaxPoolSize(8)
-                            .setTryUseCompression(false));
-                    client = c;
-                }
-            }
-        }
-        return c;
-    }
-
     /** True once the HTTP client exists (it is created by the first download only). */
     public boolean clientCreated() {
-        return client != null;
+        return client.created();
     }
 
     /** Closes the client if one was created. */
     @PreDestroy
     void close() {
-        HttpClient c = client;
+        HttpClient c = client.peek();
         if (c != null) {
             c.closeAndForget();
         }

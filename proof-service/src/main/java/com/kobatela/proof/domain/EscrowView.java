@@ -49,18 +49,15 @@ public class EscrowView extends PanacheEntityBase {
      * @return true when the status changed
      */
     public boolean advanceStatus(String next) {
-        if (next == null || rank(next) <= rank(status)) {
-            return false;
+        boolean moves = ForwardOnly.moves(status, next, EscrowView::rank);
+        if (moves) {
+            status = next;
         }
-        status = next;
-        return true;
+        return moves;
     }
 
     /** Position of an escrow status in its lifecycle; unknown statuses rank as terminal. */
     static int rank(String status) {
-        if (status == null) {
-            return -1;
-        }
         return switch (status) {
             case "DRAFT" -> 0;
             case "FUNDED" -> 1;

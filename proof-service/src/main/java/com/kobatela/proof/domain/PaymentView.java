@@ -47,17 +47,14 @@ public class PaymentView extends PanacheEntityBase {
      * @return true when the status changed
      */
     public boolean advanceStatus(String next) {
-        if (next == null || rank(next) <= rank(status)) {
-            return false;
+        boolean moves = ForwardOnly.moves(status, next, PaymentView::rank);
+        if (moves) {
+            status = next;
         }
-        status = next;
-        return true;
+        return moves;
     }
 
     static int rank(String status) {
-        if (status == null) {
-            return -1;
-        }
         return switch (status) {
             case "PENDING" -> 0;
             case "SENT" -> 1;
