@@ -1,17 +1,20 @@
 package com.kobatela.proof.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.jboss.logging.Logger;
 
 import com.kobatela.proof.config.ProofConfig;
 import com.kobatela.proof.service.AdvisorCounters;
 import com.kobatela.proof.service.AiAdvisor;
 import com.kobatela.proof.service.OcrHook;
 
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.health.api.Wellness;
 
 /**
@@ -25,6 +28,8 @@ import io.smallrye.health.api.Wellness;
 @ApplicationScoped
 public class AdvisorsHealthCheck implements HealthCheck {
 
+    private static final Logger LOG = Logger.getLogger(AdvisorsHealthCheck.class);
+
     @Inject
     ProofConfig config;
 
@@ -36,6 +41,18 @@ public class AdvisorsHealthCheck implements HealthCheck {
 
     @Inject
     AdvisorCounters counters;
+
+    /** Says at startup, without any secret, what is misconfigured (the service still starts and accepts proofs). */
+    void onStart(@Observes StartupEvent event) {
+        if (ocr.misconfigured()) {
+            LOG.warnf("INVOICE_OCR_ENABLED with provider '%s' that cannot run (known: mock, openai; openai needs INVOICE_OCR_API_KEY): "
+                    + "proofs get ocr_status=error", config.ocr().provider());
+        }
+        if (ai.misconfigured()) {
+            LOG.warnf("AI_PROOF_ADVISOR_ENABLED with provider '%s' that cannot run (known: openai, mock; openai needs OPENAI_API_KEY): "
+                    + "proofs get the fallback assessment", config.ai().provider());
+        }
+    }
 
     @Override
     public HealthCheckResponse call() {

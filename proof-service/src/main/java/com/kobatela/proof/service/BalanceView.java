@@ -32,17 +32,20 @@ public class BalanceView {
                              and not (m.status = 'PAID' and exists (select 1 from payment_views p3
                                                where p3.milestone_id = m.milestone_id and p3.status = 'ERROR'))), 0)
             from escrow_views e where e.escrow_id = :escrowId
-            for update of e
             """;
+    private static final String LOCK = "select escrow_id from escrow_views where escrow_id = :escrowId for update";
 
     /**
      * Available balance of an escrow in its currency, scale 2 (zero when the escrow is unknown). Locks the escrow's
      * read-model row until the end of the current transaction.
      */
     public Uni<BigDecimal> available(long escrowId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(AVAILABLE, BigDecimal.class)
-                .setParameter("escrowId", escrowId)
-                .getSingleResultOrNull())
+        // lock first, then compute in a second statement: under READ COMMITTED it sees what the transaction that
+        // held the lock committed (a single "select ... for update" would evaluate its sub-queries on an older snapshot)
+        return Panache.getSession().chain(s -> s.createNativeQuery(LOCK).setParameter("escrowId", escrowId).getResultList()
+                .chain(() -> s.createNativeQuery(AVAILABLE, BigDecimal.class)
+                        .setParameter("escrowId", escrowId)
+                        .getSingleResultOrNull()))
                 .map(v -> v == null ? BigDecimal.ZERO.setScale(2) : v);
     }
 
