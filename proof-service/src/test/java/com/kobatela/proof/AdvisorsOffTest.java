@@ -10,7 +10,10 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -19,7 +22,9 @@ import org.junit.jupiter.api.Test;
 import com.kobatela.proof.client.AiProviders;
 import com.kobatela.proof.client.OcrProviders;
 import com.kobatela.proof.client.RemoteFiles;
+import com.kobatela.proof.domain.AiAssessment;
 import com.kobatela.proof.service.AdvisorCounters;
+import com.kobatela.proof.service.AiAdvisor;
 import com.kobatela.testsupport.ServiceTestProfile;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,6 +47,9 @@ class AdvisorsOffTest {
     @Inject
     AdvisorCounters counters;
 
+    @Inject
+    AiAdvisor advisor;
+
     @Test
     void offByDefaultNoCallNoClient() {
         long e = escrow("500.00", "100.00:PHOTO");
@@ -58,5 +66,14 @@ class AdvisorsOffTest {
         given().get("/q/health/well").then().statusCode(200)
                 .body("checks.find { it.name == 'proof-advisors' }.data.ai_status", equalTo("disabled"))
                 .body("checks.find { it.name == 'proof-advisors' }.data.ocr_status", equalTo("disabled"));
+
+        // AC-070: asked while disabled, the advisor answers its fallback and counts a call and an error
+        AiAssessment disabled = advisor.assess(Map.of(), null).await().atMost(Duration.ofSeconds(5));
+        assertEquals(AiAssessment.fallback(AiAssessment.AI_DISABLED), disabled);
+        assertEquals(List.of("ai_unavailable", "ai_disabled"), disabled.flags());
+        assertEquals(1, counters.aiCalls());
+        assertEquals(1, counters.aiErrors());
+        assertEquals(0, counters.aiFailureCount(), "not a provider failure");
+        assertFalse(ai.clientCreated());
     }
 }
