@@ -160,4 +160,16 @@ class ProofErrorCodesTest {
         assertEquals(1, TestDb.count("select count(*) from outbox_events where type = 'proof.approved.v1' and payload like ? "
                 + "and payload like '%\"auto\":false%' and actor = 'apikey:koba_000003'", "{\"proof_id\":" + id + ",%"));
     }
+
+    @Test
+    void invoiceNormalisationAc063() {
+        long e = escrow("500.00", "25.00:PDF");
+        submit(SENDER, e, 1, "PDF", "{\"invoice_total_amount\":\"99.99\",\"invoice_currency\":\"usd4\"}").then().statusCode(422)
+                .body("error.code", equalTo("INVOICE_NORMALIZATION_ERROR")).body("error.field", equalTo("metadata.invoice_currency"));
+        submit(SENDER, e, 1, "PDF", "{\"invoice_total_amount\":\"150.50\",\"invoice_currency\":\"eur\"}").then().statusCode(201)
+                .body("status", equalTo("PENDING")).body("invoice_total_amount", equalTo("150.50"))
+                .body("invoice_currency", equalTo("EUR")).body("metadata.invoice_currency", equalTo("eur"))
+                .body("metadata.backend_checks.amount_check.absolute_diff", equalTo("125.50"))
+                .body("metadata.backend_checks.amount_check.amount_match", equalTo(false));
+    }
 }
