@@ -77,8 +77,10 @@ public class RemoteFiles {
             return Uni.createFrom().failure(e);
         }
         ProofConfig.Fetch f = config.fetch();
+        long timeoutMs = f.timeout().toMillis();
+        // idle timeout: Vert.x also drops a stalled connection itself once the Uni below has given up on it
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(uri.toString())
-                .setFollowRedirects(false);
+                .setFollowRedirects(false).setConnectTimeout(timeoutMs).setIdleTimeout(timeoutMs);
         return client.get().request(options)
                 .chain(this::send)
                 .ifNoItem().after(f.timeout()).failWith(() -> new FetchException("timeout"))
