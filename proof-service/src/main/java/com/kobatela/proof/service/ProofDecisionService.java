@@ -60,9 +60,9 @@ public class ProofDecisionService {
      *                      PROOF_ALREADY_APPROVED / INSUFFICIENT_ESCROW_BALANCE
      */
     public Uni<ProofRead> decide(Caller caller, long proofId, ProofDecisionRequest req) {
-        return transactions.inTransaction(() -> Proof.<Proof>findById(proofId)
+        return transactions.inTransaction(() -> load(proofId)
                 .chain(p -> p == null ? Uni.createFrom().failure(ProofService.notFound()) : decideOn(caller, p, req, true))
-                .call(p -> reviewed(caller, p, req)))
+                .chain(p -> reviewed(caller, p, req)))
                 .map(mapper::read);
     }
 
@@ -86,15 +86,14 @@ public class ProofDecisionService {
         return MilestoneView.<MilestoneView>findById(p.milestoneId)
                 .call(m -> approve ? balance.requireCovered(p.escrowId, m.amount) : Uni.createFrom().voidItem())
                 .chain(m -> Proof.update("status = ?1, updatedAt = ?2 where id = ?3 and status = ?4", target, now(), p.id, Proof.PENDING)
-                        .call(() -> refresh(p))
-                        .chain(updated -> {
+                        .chain(updated -> load(p.id).chain(fresh -> {
                             if (updated == 1) {
-                                return effects(caller, p, m, approve, req.note()).replaceWith(p);
+                                return effects(caller, fresh, m, approve, req.note()).replaceWith(fresh);
                             }
                             // another decision won the race: answer as a repeat or a conflict of its outcome
-                            return firstTry ? decideOn(caller, p, req, false)
+                            return firstTry ? decideOn(caller, fresh, req, false)
                                     : Uni.createFrom().failure(new IllegalStateException("proof " + p.id + " changed twice"));
-                        }));
+                        })));
     }
 
     private Uni<Void> effects(Caller caller, Proof p, MilestoneView m, boolean approve, String note) {
@@ -108,19 +107,27 @@ public class ProofDecisionService {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> reviewed(Caller caller, Proof p, ProofDecisionRequest req) {
+    private Uni<Proof> reviewed(Caller caller, Proof p, ProofDecisionRequest req) {
         OffsetDateTime at = now();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("decision", req.approves() ? "approved" : "rejected");
         data.put("note", req.note());
         data.put("proof_id", p.id);
         return Proof.update("aiReviewedBy = ?1, aiReviewedAt = ?2, updatedAt = ?2 where id = ?3", caller.actor(), at, p.id)
-                .call(() -> refresh(p))
-                .chain(() -> audit.record(caller, "DECIDE_PROOF", "Proof", p.id, data));
+                .chain(() -> audit.record(caller, "DECIDE_PROOF", "Proof", p.id, data))
+                .chain(() -> load(p.id));
     }
 
-    private static Uni<Void> refresh(Proof p) {
-        return Panache.getSession().chain(s -> s.refresh(p));
+    /**
+     * The proof as stored now, detached from the session: every change goes through an update statement, so no flush of
+     * an entity read before a concurrent decision can overwrite that decision.
+     */
+    private static Uni<Proof> load(long proofId) {
+        return Panache.getSession().chain(s -> s.find(Proof.class, proofId).invoke(p -> {
+            if (p != null) {
+                s.detach(p);
+            }
+        }));
     }
 
     private static OffsetDateTime now() {
