@@ -146,4 +146,19 @@ class OpenAiProviderTest {
         submit(SENDER, e, 2, "PDF", UUID.randomUUID().toString(), url, "{}").then().statusCode(201)
                 .body("metadata.ocr_status", equalTo("error")).body("metadata.ocr_raw.ocr_error", equalTo("provider_error"));
     }
+
+    @Test
+    void thePhotoGoesInlineNeverAsItsStorageUrl() {
+        String url = StubHttpServer.file("photo-" + UUID.randomUUID() + ".jpg",
+                com.kobatela.proof.support.JpegFixtures.plain(), "image/jpeg");
+        long e = escrow("500.00", "100.00:PHOTO");
+        submit(SENDER, e, 1, "PHOTO", UUID.randomUUID().toString(), url,
+                com.kobatela.proof.support.ProofApi.clean(java.time.Instant.now(), 5.0, -4.0))
+                .then().statusCode(201).body("status", equalTo("APPROVED")).body("ai_risk_level", equalTo("clean"));
+        String body = StubHttpServer.lastBody(AI_MODEL);
+        assertTrue(body.contains("data:image/jpeg;base64,"), "image inline");
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        assertFalse(body.contains(name), "the storage URL never reaches the model unmasked");
+        assertFalse(body.contains("ACME") || body.contains("12 34 56 78"), "PII of the metadata stays out");
+    }
 }

@@ -8,7 +8,8 @@ import com.kobatela.testsupport.ServiceTestProfile;
 
 /**
  * The AI advisor and the OCR hook on their {@code openai} provider, pointed at {@link StubHttpServer}'s chat endpoint
- * (models {@value #AI_MODEL} and {@value #OCR_MODEL}), with a 1 s attempt timeout and a 2 s breaker cool-down.
+ * (models {@value #AI_MODEL} and {@value #OCR_MODEL}), with a 1 s attempt timeout and a 2 s breaker cool-down; the
+ * advisor is shown the photo (inline).
  */
 public class OpenAiStubProfile extends ServiceTestProfile {
 
@@ -24,6 +25,7 @@ public class OpenAiStubProfile extends ServiceTestProfile {
                 Map.entry("kobatela.proof.ai.model", AI_MODEL),
                 Map.entry("kobatela.proof.ai.api-key", AI_KEY),
                 Map.entry("kobatela.proof.ai.base-url", "${kobatela.stub.url}/v1"),
+                Map.entry("kobatela.proof.ai.include-image", "true"),
                 Map.entry("com.kobatela.proof.client.AiAttempts/call/Timeout/value", "1"),
                 Map.entry("com.kobatela.proof.client.AiGuard/call/CircuitBreaker/delay", "2"),
                 Map.entry("kobatela.proof.ocr.enabled", "true"),
