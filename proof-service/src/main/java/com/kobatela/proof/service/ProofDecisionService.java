@@ -3,9 +3,7 @@ package com.kobatela.proof.service;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +18,7 @@ import com.kobatela.kernel.outbox.Transactions;
 import com.kobatela.kernel.security.Caller;
 import com.kobatela.proof.domain.MilestoneView;
 import com.kobatela.proof.domain.Proof;
+import com.kobatela.proof.domain.ProofTransitions;
 import com.kobatela.proof.rest.ProofDecisionRequest;
 import com.kobatela.proof.rest.ProofRead;
 
@@ -35,8 +34,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class ProofDecisionService {
-
-    private static final Set<String> FLAGGED_RISKS = Set.of("warning", "suspect");
 
     @Inject
     Transactions transactions;
@@ -68,20 +65,13 @@ public class ProofDecisionService {
 
     private Uni<Proof> decideOn(Caller caller, Proof p, ProofDecisionRequest req, boolean firstTry) {
         boolean approve = req.approves();
-        if (approve && p.aiRiskLevel != null && FLAGGED_RISKS.contains(p.aiRiskLevel.toLowerCase(Locale.ROOT))
-                && (req.note() == null || req.note().isBlank())) {
-            return Uni.createFrom().failure(new ApiException(400, "AI_REVIEW_NOTE_REQUIRED",
-                    "A note is required to approve a proof flagged by the AI advisor.", "note", null));
-        }
-        String target = approve ? Proof.APPROVED : Proof.REJECTED;
-        if (approve && Proof.REJECTED.equals(p.status)) {
-            return Uni.createFrom().failure(ApiException.conflict("PROOF_ALREADY_REJECTED", "Proof already rejected."));
-        }
-        if (!approve && Proof.APPROVED.equals(p.status)) {
-            return Uni.createFrom().failure(ApiException.conflict("PROOF_ALREADY_APPROVED", "Proof already approved."));
-        }
-        if (target.equals(p.status)) {
-            return Uni.createFrom().item(p);
+        String target = ProofTransitions.target(approve);
+        try {
+            if (ProofTransitions.decide(p.status, approve, p.aiRiskLevel, req.note()) == ProofTransitions.Effect.REPEAT) {
+                return Uni.createFrom().item(p);
+            }
+        } catch (ApiException e) {
+            return Uni.createFrom().failure(e);
         }
         return MilestoneView.<MilestoneView>findById(p.milestoneId)
                 .call(m -> approve ? balance.requireCovered(p.escrowId, m.amount) : Uni.createFrom().voidItem())

@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -271,7 +269,7 @@ public class ProofSubmissionService {
     private Uni<Void> checkState(MilestoneView m, String sha256, boolean auto) {
         return Proof.<Proof>list("escrowId", m.escrowId)
                 .chain(list -> MilestoneView.<MilestoneView>list("escrowId", m.escrowId)
-                        .invoke(views -> MilestoneSequencing.checkSubmittable(steps(views, list), m.idx)))
+                        .invoke(views -> MilestoneSequencing.checkSubmittable(MilestoneSequencing.steps(views, list), m.idx)))
                 .chain(() -> Proof.count("sha256", sha256))
                 .chain(dupes -> {
                     if (dupes > 0) {
@@ -279,31 +277,6 @@ public class ProofSubmissionService {
                     }
                     return auto ? balance.requireCovered(m.escrowId, m.amount) : Uni.createFrom().voidItem();
                 });
-    }
-
-    /**
-     * The milestones of an escrow as the sequencing rule sees them: escrow-service's status, except that this
-     * service's own proofs are authoritative for review state (a PENDING proof means PENDING_REVIEW, an APPROVED
-     * one APPROVED, only rejected proofs REJECTED) until escrow-service reports PAYING or PAID.
-     */
-    static List<MilestoneSequencing.Step> steps(List<MilestoneView> views, List<Proof> proofs) {
-        Map<Long, Set<String>> statuses = proofs.stream().collect(Collectors.groupingBy(p -> p.milestoneId,
-                Collectors.mapping(p -> p.status, Collectors.toSet())));
-        return views.stream().map(v -> new MilestoneSequencing.Step(v.milestoneId, v.idx,
-                effectiveStatus(v.status, statuses.getOrDefault(v.milestoneId, Set.of())))).toList();
-    }
-
-    static String effectiveStatus(String viewStatus, Set<String> proofStatuses) {
-        if ("PAID".equals(viewStatus) || "PAYING".equals(viewStatus)) {
-            return viewStatus;
-        }
-        if (proofStatuses.contains(Proof.PENDING)) {
-            return "PENDING_REVIEW";
-        }
-        if (proofStatuses.contains(Proof.APPROVED)) {
-            return "APPROVED";
-        }
-        return proofStatuses.isEmpty() ? viewStatus : "REJECTED";
     }
 
     /** After a remote call, continue on the request's Vert.x context (Hibernate Reactive needs it). */
