@@ -63,22 +63,27 @@ public class AdvisorCounters {
         ocrErrors.incrementAndGet();
     }
 
+    /** Advisor calls since start. */
     public long aiCalls() {
         return aiCalls.get();
     }
 
+    /** Advisor calls that ended in a fallback. */
     public long aiErrors() {
         return aiErrors.get();
     }
 
+    /** Consecutive failed provider calls (0 after a success). */
     public long aiFailureCount() {
         return aiFailureCount.get();
     }
 
+    /** OCR runs since start (OCR enabled). */
     public long ocrCalls() {
         return ocrCalls.get();
     }
 
+    /** OCR runs that ended in ocr_status error. */
     public long ocrErrors() {
         return ocrErrors.get();
     }
