@@ -2,10 +2,18 @@ package com.kobatela.proof;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static com.kobatela.proof.support.ProofApi.OTHER_SENDER;
+import static com.kobatela.proof.support.ProofApi.SENDER;
+import static com.kobatela.proof.support.ProofApi.SUPPORT;
+import static com.kobatela.proof.support.ProofApi.clean;
+import static com.kobatela.proof.support.ProofApi.escrow;
+import static com.kobatela.proof.support.ProofApi.nextId;
+import static com.kobatela.proof.support.ProofApi.submit;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +25,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -42,53 +49,9 @@ import io.restassured.response.Response;
 @TestProfile(ServiceTestProfile.class)
 class ProofResourceTest {
 
-    private static final AtomicLong IDS = new AtomicLong(1000);
-    private static final long OWNER = 10;
-    private final String sender = TestTokens.sender(1, OWNER);
-    private final String otherSender = TestTokens.sender(2, 11);
-    private final String support = TestTokens.support(3);
-
-    /** Publishes an escrow with a deposit and milestones, waits until the read models have them. */
-    private long escrow(String deposit, String... milestones) {
-        long escrowId = IDS.incrementAndGet();
-        String key = String.valueOf(escrowId);
-        TestEvents.publish(Topics.ESCROW, key, EventTypes.ESCROW_CREATED, """
-                {"escrow_id":%d,"owner_principal":"user:%d","client_id":1,"provider_id":2,"amount_total":"1000.00",
-                 "currency":"USD","domain":"private","status":"DRAFT","deadline_at":"2030-01-01T00:00:00Z"}""".formatted(escrowId, OWNER));
-        if (deposit != null) {
-            TestEvents.publish(Topics.ESCROW, key, EventTypes.ESCROW_DEPOSITED, """
-                    {"escrow_id":%d,"deposit_id":%d,"amount":"%s","currency":"USD","idempotency_key":"k","escrow_status":"FUNDED"}"""
-                    .formatted(escrowId, IDS.incrementAndGet(), deposit));
-        }
-        int idx = 1;
-        for (String m : milestones) {
-            String[] parts = m.split(":");
-            String geofence = parts.length > 2 ? ",\"geofence_lat\":5.0,\"geofence_lng\":-4.0,\"geofence_radius_m\":" + parts[2] : "";
-            TestEvents.publish(Topics.ESCROW, key, EventTypes.MILESTONE_CREATED, """
-                    {"milestone_id":%d,"escrow_id":%d,"idx":%d,"label":"m%d","amount":"%s","currency":"USD","proof_type":"%s",
-                     "proof_requirements":{},"status":"WAITING"%s}""".formatted(escrowId * 100 + idx, escrowId, idx, idx, parts[0], parts[1], geofence));
-            idx++;
-        }
-        int expected = milestones.length;
-        await().atMost(Duration.ofSeconds(20)).until(() -> TestDb.count("select count(*) from milestone_views where escrow_id = ?", escrowId) == expected
-                && TestDb.count("select count(*) from escrow_views where escrow_id = ? and deposited = ?", escrowId,
-                        new java.math.BigDecimal(deposit == null ? "0" : deposit)) == 1);
-        return escrowId;
-    }
-
-    private static String clean(Instant at, double lat, double lng) {
-        return """
-                {"exif_timestamp":"%s","gps_lat":%s,"gps_lng":%s,"source":"app","supplier_name":"ACME","phone":"+33 6 12 34 56 78"}"""
-                .formatted(at, lat, lng);
-    }
-
-    private static Response submit(String token, long escrowId, int idx, String type, String metadata) {
-        String md = metadata == null ? "" : ",\"metadata\":" + metadata;
-        return given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body("{\"escrow_id\":%d,\"milestone_idx\":%d,\"type\":\"%s\",\"storage_url\":\"https://example.com/p.jpg\",\"sha256\":\"%s\"%s}"
-                        .formatted(escrowId, idx, type, UUID.randomUUID(), md))
-                .post("/proofs");
-    }
+    private final String sender = SENDER;
+    private final String otherSender = OTHER_SENDER;
+    private final String support = SUPPORT;
 
     @Test
     void cleanPhotoIsAutoApprovedOnceAndAnnounced() {
@@ -194,7 +157,7 @@ class ProofResourceTest {
         long e = escrow(null, "300.00:PHOTO");
         String depositEvent = """
                 {"escrow_id":%d,"deposit_id":%d,"amount":"200.00","currency":"USD","idempotency_key":"k","escrow_status":"DRAFT"}"""
-                .formatted(e, IDS.incrementAndGet());
+                .formatted(e, nextId());
         String eventId = UUID.randomUUID().toString();
         TestEvents.publish(Topics.ESCROW, String.valueOf(e), EventTypes.ESCROW_DEPOSITED, eventId, depositEvent);
         TestEvents.publish(Topics.ESCROW, String.valueOf(e), EventTypes.ESCROW_DEPOSITED, eventId, depositEvent);
@@ -246,5 +209,34 @@ class ProofResourceTest {
         given().auth().oauth2(sender).contentType(ContentType.JSON)
                 .body(Map.of("escrow_id", 1, "milestone_idx", 1, "type", "PHOTO", "storage_url", "u", "sha256", "s", "extra", 1))
                 .post("/proofs").then().statusCode(422).body("error.field", equalTo("extra"));
+    }
+
+    @Test
+    void theMilestoneKindDecidesNotTheSubmittedType() {
+        long e = escrow("500.00", "100.00:PDF");
+        submit(sender, e, 1, "PHOTO", clean(Instant.now(), 5.0, -4.0)).then().statusCode(201).body("status", equalTo("PENDING"))
+                .body("metadata.backend_checks.amount_check.expected_amount", equalTo("100.00"))
+                .body("metadata.ocr_status", nullValue());
+    }
+
+    @Test
+    void responseMaskingAc042() {
+        long e = escrow("500.00", "100.00:PHOTO");
+        String md = """
+                {"exif_timestamp":"%s","source":"whatsapp","supplier_name":"ACME","iban":"FR7612345678901234","email":"a@b.com",
+                 "phone":"+33 6 12 34 56 78","beneficiary_iban_last4":"1234","amount_check":1}""".formatted(Instant.now());
+        Response r = submit(sender, e, 1, "PHOTO", md);
+        for (var body : List.of(r.then().statusCode(201), given().auth().oauth2(sender).get("/proofs/" + r.jsonPath().getLong("id")).then())) {
+            body.statusCode(anyOf(equalTo(200), equalTo(201)))
+                    .body("metadata.supplier_name", equalTo("***masked***"))
+                    .body("metadata.iban", equalTo("**************1234"))
+                    .body("metadata.email", equalTo("***@b.com"))
+                    .body("metadata.phone", equalTo("***78"))
+                    .body("metadata.beneficiary_iban_last4", equalTo("***1234"))
+                    .body("metadata.amount_check", equalTo(1))
+                    .body("metadata.review_reason", equalTo("UNTRUSTED_SOURCE"));
+        }
+        assertEquals(1, TestDb.count("select count(*) from proofs where id = ? and metadata->>'iban' = 'FR7612345678901234'",
+                r.jsonPath().getLong("id")), "stored metadata stays unmasked");
     }
 }

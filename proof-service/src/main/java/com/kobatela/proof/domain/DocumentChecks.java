@@ -104,15 +104,7 @@ public final class DocumentChecks {
     }
 
     private static BigDecimal decimal(Object raw) {
-        if (raw == null || raw instanceof Boolean) {
-            return null;
-        }
-        try {
-            BigDecimal d = raw instanceof BigDecimal b ? b : new BigDecimal(raw.toString().strip());
-            return Amounts.inRange(d) ? Amounts.normalize(d) : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return InvoiceNormaliser.amount(raw);
     }
 
     private static String str(Object raw) {

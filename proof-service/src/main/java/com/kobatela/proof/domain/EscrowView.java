@@ -38,4 +38,31 @@ public class EscrowView extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /** Owner of a row created by an event that arrived before {@code EscrowCreated}: no sender sees it yet. */
+    public static final String UNKNOWN_OWNER = "";
+
+    /**
+     * Moves the status forward only (DRAFT, then FUNDED, then RELEASABLE, then a terminal status), so that a late
+     * or replayed event never brings an escrow back (spec {@code domain.md#9.1}: every transition goes forward).
+     *
+     * @return true when the status changed
+     */
+    public boolean advanceStatus(String next) {
+        boolean moves = ForwardOnly.moves(status, next, EscrowView::rank);
+        if (moves) {
+            status = next;
+        }
+        return moves;
+    }
+
+    /** Position of an escrow status in its lifecycle; unknown statuses rank as terminal. */
+    static int rank(String status) {
+        return switch (status) {
+            case "DRAFT" -> 0;
+            case "FUNDED" -> 1;
+            case "RELEASABLE" -> 2;
+            default -> 3;
+        };
+    }
 }

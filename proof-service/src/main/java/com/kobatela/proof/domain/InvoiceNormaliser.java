@@ -1,6 +1,8 @@
 package com.kobatela.proof.domain;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -32,8 +34,9 @@ public final class InvoiceNormaliser {
     /**
      * Normalises the invoice facts of a proof's metadata.
      *
-     * @throws ApiException 422 {@code INVOICE_NORMALIZATION_ERROR} (details.errors names
-     *                      {@code invalid_invoice_total_amount} / {@code invalid_invoice_currency})
+     * @throws ApiException 422 {@code INVOICE_NORMALIZATION_ERROR}; {@code field} names the first invalid value,
+     *                      {@code details.errors} lists every one ({@code invalid_invoice_total_amount},
+     *                      {@code invalid_invoice_currency})
      */
     public static Invoice normalise(Map<String, ?> metadata) {
         if (metadata == null) {
@@ -41,27 +44,48 @@ public final class InvoiceNormaliser {
         }
         Object rawAmount = firstNonEmpty(metadata, "invoice_total_amount", "total", "total_amount");
         Object rawCurrency = firstNonEmpty(metadata, "invoice_currency", "currency");
+        List<Map<String, Object>> errors = new ArrayList<>();
         BigDecimal amount = null;
         if (rawAmount != null) {
-            try {
-                amount = rawAmount instanceof BigDecimal b ? b : new BigDecimal(rawAmount.toString().strip());
-                if (!Amounts.inRange(amount)) {
-                    throw new NumberFormatException("out of range");
-                }
-                amount = Amounts.normalize(amount);
-            } catch (NumberFormatException e) {
-                throw error("invalid_invoice_total_amount", "invoice_total_amount");
+            amount = amount(rawAmount);
+            if (amount == null) {
+                errors.add(error("invalid_invoice_total_amount", "invoice_total_amount"));
             }
         }
         String currency = null;
         if (rawCurrency != null) {
-            String c = rawCurrency.toString().strip();
-            if (!(rawCurrency instanceof String) || !c.matches("[A-Za-z]{3}")) {
-                throw error("invalid_invoice_currency", "invoice_currency");
+            currency = currency(rawCurrency);
+            if (currency == null) {
+                errors.add(error("invalid_invoice_currency", "invoice_currency"));
             }
-            currency = c.toUpperCase(Locale.ROOT);
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(422, "INVOICE_NORMALIZATION_ERROR", MESSAGE, (String) errors.get(0).get("field"),
+                    Map.of("errors", errors));
         }
         return new Invoice(amount, currency);
+    }
+
+    /** A decimal (number or numeric text) rounded HALF_UP to scale 2, or null when it is not one or out of range. */
+    public static BigDecimal amount(Object raw) {
+        if (raw == null || raw instanceof Boolean || raw instanceof Map || raw instanceof java.util.Collection) {
+            return null;
+        }
+        try {
+            BigDecimal d = raw instanceof BigDecimal b ? b : new BigDecimal(raw.toString().strip());
+            return Amounts.inRange(d) ? Amounts.normalize(d) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Three letters, trimmed and upper-cased, or null when the value is anything else. */
+    static String currency(Object raw) {
+        if (!(raw instanceof String text)) {
+            return null;
+        }
+        String c = text.strip();
+        return c.matches("[A-Za-z]{3}") ? c.toUpperCase(Locale.ROOT) : null;
     }
 
     private static Object firstNonEmpty(Map<String, ?> m, String... keys) {
@@ -74,8 +98,7 @@ public final class InvoiceNormaliser {
         return null;
     }
 
-    private static ApiException error(String reason, String field) {
-        return new ApiException(422, "INVOICE_NORMALIZATION_ERROR", MESSAGE, "metadata." + field,
-                Map.of("errors", java.util.List.of(Map.of("field", "metadata." + field, "message", reason, "type", reason))));
+    private static Map<String, Object> error(String reason, String field) {
+        return Map.of("field", "metadata." + field, "message", reason, "type", reason);
     }
 }

@@ -2,7 +2,10 @@ package com.kobatela.proof.domain;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.kobatela.kernel.error.ApiException;
 
@@ -53,4 +56,30 @@ public final class MilestoneSequencing {
             throw ApiException.conflict("MILESTONE_NOT_WAITING", "Milestone is not waiting for a proof.");
         }
     }
+
+    /**
+     * The milestones of an escrow as the sequencing rule sees them: escrow-service's status, except that this
+     * service's own proofs are authoritative for review state (a PENDING proof means PENDING_REVIEW, an APPROVED
+     * one APPROVED, only rejected proofs REJECTED) until escrow-service reports PAYING or PAID.
+     */
+    public static List<Step> steps(List<MilestoneView> views, List<Proof> proofs) {
+        Map<Long, Set<String>> statuses = proofs.stream().collect(Collectors.groupingBy(p -> p.milestoneId,
+                Collectors.mapping(p -> p.status, Collectors.toSet())));
+        return views.stream().map(v -> new Step(v.milestoneId, v.idx,
+                effectiveStatus(v.status, statuses.getOrDefault(v.milestoneId, Set.of())))).toList();
+    }
+
+    public static String effectiveStatus(String viewStatus, Set<String> proofStatuses) {
+        if ("PAID".equals(viewStatus) || "PAYING".equals(viewStatus)) {
+            return viewStatus;
+        }
+        if (proofStatuses.contains(Proof.PENDING)) {
+            return "PENDING_REVIEW";
+        }
+        if (proofStatuses.contains(Proof.APPROVED)) {
+            return "APPROVED";
+        }
+        return proofStatuses.isEmpty() ? viewStatus : "REJECTED";
+    }
+
 }

@@ -64,6 +64,20 @@ public class MilestoneView extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
+    /**
+     * Applies a status reported by escrow-service. PAID is final (spec {@code domain.md#9.2}: a milestone stays
+     * PAID even when its payment later fails), so a late or replayed event cannot reopen a paid milestone.
+     *
+     * @return true when the status changed
+     */
+    public boolean applyStatus(String next) {
+        if (next == null || "PAID".equals(status) || next.equals(status)) {
+            return false;
+        }
+        status = next;
+        return true;
+    }
+
     /** The geofence when lat, lng and radius are all set (spec {@code rules.md#geofence}), else null. */
     public Geofence geofence() {
         return geofenceLat != null && geofenceLng != null && geofenceRadiusM != null

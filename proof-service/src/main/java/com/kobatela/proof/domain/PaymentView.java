@@ -38,4 +38,27 @@ public class PaymentView extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /**
+     * Moves the status forward only (PENDING, then SENT, then SETTLED or ERROR, both final: spec
+     * {@code domain.md#9.4}), so that a late or replayed event never turns an ERROR back into a debit nor a
+     * SETTLED payment into an ERROR.
+     *
+     * @return true when the status changed
+     */
+    public boolean advanceStatus(String next) {
+        boolean moves = ForwardOnly.moves(status, next, PaymentView::rank);
+        if (moves) {
+            status = next;
+        }
+        return moves;
+    }
+
+    static int rank(String status) {
+        return switch (status) {
+            case "PENDING" -> 0;
+            case "SENT" -> 1;
+            default -> 2;
+        };
+    }
 }

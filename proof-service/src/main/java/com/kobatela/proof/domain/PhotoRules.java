@@ -41,8 +41,8 @@ public final class PhotoRules {
         if (metadata == null) {
             return PhotoVerdict.review("MISSING_METADATA");
         }
-        Double lat = coordinate(metadata.get("gps_lat"));
-        Double lng = coordinate(metadata.get("gps_lng"));
+        Double lat = latitude(metadata.get("gps_lat"));
+        Double lng = longitude(metadata.get("gps_lng"));
         if (geofence != null && lat != null && lng != null && !geofence.contains(lat, lng, toleranceM)) {
             return PhotoVerdict.reject("GEOFENCE_VIOLATION", PhotoVerdict.PHOTO_FAILED);
         }
@@ -68,38 +68,63 @@ public final class PhotoRules {
     }
 
     /**
-     * Parses an EXIF timestamp: ISO-8601 with offset or trailing {@code Z}; a naive value is UTC.
+     * Parses an EXIF timestamp: ISO-8601 with offset or trailing {@code Z}; a naive value is UTC. A single space
+     * between date and time is read as {@code T} (the ISO-8601 profile the original accepted).
      *
-     * @return the instant, or null when missing, empty or unparseable
+     * @return the instant, or null when missing, empty, not a string or unparseable
      */
     public static Instant timestamp(Object raw) {
+        OffsetDateTime t = dateTime(raw);
+        return t == null ? null : t.toInstant();
+    }
+
+    /**
+     * Same as {@link #timestamp} keeping the offset as written (naive values get {@code Z}).
+     *
+     * @return the date-time, or null when missing, empty, not a string or unparseable
+     */
+    public static OffsetDateTime dateTime(Object raw) {
         if (!(raw instanceof String text) || text.isBlank()) {
             return null;
         }
         String t = text.strip();
+        if (t.length() > 10 && t.charAt(10) == ' ') {
+            t = t.substring(0, 10) + 'T' + t.substring(11);
+        }
         try {
-            return OffsetDateTime.parse(t).toInstant();
+            return OffsetDateTime.parse(t);
         } catch (DateTimeParseException e) {
             try {
-                return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+                return LocalDateTime.parse(t).atOffset(ZoneOffset.UTC);
             } catch (DateTimeParseException e2) {
                 return null;
             }
         }
     }
 
+    /** Latitude read from {@code gps_lat}: a number or numeric string within [-90, 90], else null. */
+    public static Double latitude(Object raw) {
+        return coordinate(raw, 90);
+    }
+
+    /** Longitude read from {@code gps_lng}: a number or numeric string within [-180, 180], else null. */
+    public static Double longitude(Object raw) {
+        return coordinate(raw, 180);
+    }
+
     /**
-     * Reads a coordinate given as a JSON number or a numeric string.
+     * Reads a coordinate given as a JSON number or a numeric string. A value outside {@code [-limit, limit]} is
+     * malformed (a latitude of 365 would otherwise wrap around to 5 in the haversine formula and pass a fence).
      *
-     * @return degrees, or null when missing, not numeric or not finite
+     * @return degrees, or null when missing, not numeric, not finite or out of range
      */
-    public static Double coordinate(Object raw) {
-        if (raw == null || raw instanceof Boolean) {
+    static Double coordinate(Object raw, double limit) {
+        if (raw == null || raw instanceof Boolean || raw instanceof java.util.Map || raw instanceof java.util.Collection) {
             return null;
         }
         try {
             double v = raw instanceof Number n ? n.doubleValue() : new BigDecimal(raw.toString().strip()).doubleValue();
-            return Double.isFinite(v) ? v : null;
+            return Double.isFinite(v) && Math.abs(v) <= limit ? v : null;
         } catch (NumberFormatException e) {
             return null;
         }

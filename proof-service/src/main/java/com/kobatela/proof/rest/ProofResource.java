@@ -15,7 +15,9 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 
 import com.kobatela.kernel.security.Caller;
 import com.kobatela.kernel.security.Scope;
+import com.kobatela.proof.service.ProofDecisionService;
 import com.kobatela.proof.service.ProofService;
+import com.kobatela.proof.service.ProofSubmissionService;
 
 import io.smallrye.mutiny.Uni;
 
@@ -27,6 +29,12 @@ public class ProofResource {
 
     @Inject
     ProofService proofs;
+
+    @Inject
+    ProofSubmissionService submissions;
+
+    @Inject
+    ProofDecisionService decisions;
 
     @Inject
     Caller caller;
@@ -41,7 +49,7 @@ public class ProofResource {
     @APIResponse(responseCode = "409", description = "NO_OPEN_MILESTONE, MILESTONE_NOT_WAITING, PROOF_DUPLICATE, INSUFFICIENT_ESCROW_BALANCE")
     @APIResponse(responseCode = "422", description = "VALIDATION_ERROR, INVOICE_NORMALIZATION_ERROR, GEOFENCE_VIOLATION, MISSING_EXIF_TIMESTAMP, STALE_TIMESTAMP, FUTURE_TIMESTAMP, MISSING_GPS, SEQUENCE_ERROR")
     public Uni<ProofRead> submit(@Valid @NotNull ProofCreateRequest body) {
-        return proofs.submit(caller, body);
+        return submissions.submit(caller, body);
     }
 
     /** Approves or rejects a proof under review. */
@@ -54,7 +62,7 @@ public class ProofResource {
     @APIResponse(responseCode = "404", description = "PROOF_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "PROOF_ALREADY_REJECTED, PROOF_ALREADY_APPROVED, INSUFFICIENT_ESCROW_BALANCE")
     public Uni<ProofRead> decide(@PathParam("proofId") long proofId, @Valid @NotNull ProofDecisionRequest body) {
-        return proofs.decide(caller, proofId, body);
+        return decisions.decide(caller, proofId, body);
     }
 
     /** Reads a proof (masked metadata). */

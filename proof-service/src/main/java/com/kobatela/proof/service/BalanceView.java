@@ -11,8 +11,11 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The balance pre-check of proof approvals (spec {@code rules.md#balance}, README judgement call 4): available =
- * deposits − payments PENDING/SENT/SETTLED − milestones already approved here whose payout is not yet known.
- * Eventually consistent; payment-service's check stays the authoritative one.
+ * deposits − payments PENDING/SENT/SETTLED − (NEW) the milestones this service approved whose payout it has not
+ * yet seen (escrow-service requests it asynchronously). ERROR payments no longer count; a PAID milestone whose
+ * payment ended in ERROR is not reserved again (it stays PAID, spec {@code domain.md#9.2}). Eventually
+ * consistent; payment-service's check stays the authoritative one. The escrow's row is locked while checking, so
+ * two approvals on one escrow are checked one after the other and cannot both spend the same balance here.
  */
 @ApplicationScoped
 public class BalanceView {
@@ -25,17 +28,24 @@ public class BalanceView {
                            where m.escrow_id = e.escrow_id
                              and exists (select 1 from proofs pr where pr.milestone_id = m.milestone_id and pr.status = 'APPROVED')
                              and not exists (select 1 from payment_views p2 where p2.milestone_id = m.milestone_id
-                                               and p2.status in ('PENDING', 'SENT', 'SETTLED'))), 0)
+                                               and p2.status in ('PENDING', 'SENT', 'SETTLED'))
+                             and not (m.status = 'PAID' and exists (select 1 from payment_views p3
+                                               where p3.milestone_id = m.milestone_id and p3.status = 'ERROR'))), 0)
             from escrow_views e where e.escrow_id = :escrowId
             """;
+    private static final String LOCK = "select escrow_id from escrow_views where escrow_id = :escrowId for update";
 
     /**
-     * Available balance of an escrow in its currency, scale 2 (zero when the escrow is unknown).
+     * Available balance of an escrow in its currency, scale 2 (zero when the escrow is unknown). Locks the escrow's
+     * read-model row until the end of the current transaction.
      */
     public Uni<BigDecimal> available(long escrowId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(AVAILABLE, BigDecimal.class)
-                .setParameter("escrowId", escrowId)
-                .getSingleResultOrNull())
+        // lock first, then compute in a second statement: under READ COMMITTED it sees what the transaction that
+        // held the lock committed (a single "select ... for update" would evaluate its sub-queries on an older snapshot)
+        return Panache.getSession().chain(s -> s.createNativeQuery(LOCK).setParameter("escrowId", escrowId).getResultList()
+                .chain(() -> s.createNativeQuery(AVAILABLE, BigDecimal.class)
+                        .setParameter("escrowId", escrowId)
+                        .getSingleResultOrNull()))
                 .map(v -> v == null ? BigDecimal.ZERO.setScale(2) : v);
     }
 

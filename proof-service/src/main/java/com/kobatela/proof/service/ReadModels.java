@@ -5,6 +5,9 @@ import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+
+import org.jboss.logging.Logger;
 
 import com.kobatela.kernel.event.payload.EscrowCreated;
 import com.kobatela.kernel.event.payload.EscrowDeposited;
@@ -16,61 +19,81 @@ import com.kobatela.proof.domain.EscrowView;
 import com.kobatela.proof.domain.MilestoneView;
 import com.kobatela.proof.domain.PaymentView;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Applies escrow and payment events to proof-service's read models. Each method runs inside the consumer's
- * transaction (one effect per event id, {@link com.kobatela.kernel.event.EventConsumer}); upserts make a
- * replayed or re-ordered creation harmless.
+ * transaction (one effect per event id, {@link com.kobatela.kernel.event.EventConsumer}). Beyond event-id
+ * de-duplication, every effect is harmless when replayed under another event id or received out of order:
+ * deposits count once by deposit id, statuses only move forward (PAID milestones, SETTLED/ERROR payments and
+ * terminal escrows stay so), and a deposit or status seen before its {@code EscrowCreated} creates the escrow row
+ * with an unknown owner, which {@code EscrowCreated} completes later.
  */
 @ApplicationScoped
 public class ReadModels {
 
+    private static final Logger LOG = Logger.getLogger(ReadModels.class);
+
+    private static final String UPSERT_ESCROW = """
+            insert into escrow_views (escrow_id, owner_principal, currency, status, deposited, updated_at)
+            values (:escrowId, :owner, :currency, :status, 0, now())
+            on conflict (escrow_id) do nothing
+            """;
+    private static final String INSERT_DEPOSIT = """
+            insert into deposit_views (deposit_id, escrow_id, amount, created_at) values (:depositId, :escrowId, :amount, now())
+            on conflict (deposit_id) do nothing
+            """;
+
     @Inject
     ProofMapper mapper;
 
-    /** {@code EscrowCreated}: the escrow's owner and currency. */
+    /** {@code EscrowCreated}: the escrow's owner and currency (the status never moves back). */
     public Uni<Void> escrowCreated(EscrowCreated e) {
-        return EscrowView.<EscrowView>findById(e.escrowId()).chain(found -> {
-            EscrowView v = found != null ? found : new EscrowView();
-            v.escrowId = e.escrowId();
-            v.ownerPrincipal = e.ownerPrincipal();
-            v.currency = e.currency();
-            v.status = e.status();
-            if (v.deposited == null) {
-                v.deposited = java.math.BigDecimal.ZERO.setScale(2);
-            }
-            v.updatedAt = now();
-            return v.persist().replaceWithVoid();
-        });
+        return ensureEscrow(e.escrowId(), e.ownerPrincipal(), e.currency(), e.status())
+                .chain(v -> {
+                    v.ownerPrincipal = e.ownerPrincipal();
+                    v.currency = e.currency();
+                    v.advanceStatus(e.status());
+                    v.updatedAt = now();
+                    return Uni.createFrom().voidItem();
+                });
     }
 
-    /** {@code EscrowDeposited}: adds the deposit (locked row). */
+    /** {@code EscrowDeposited}: adds the deposit once per deposit id. */
     public Uni<Void> escrowDeposited(EscrowDeposited e) {
-        return EscrowView.<EscrowView>find("escrowId", e.escrowId())
-                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).<EscrowView>firstResult().chain(v -> {
-            if (v == null) {
-                return Uni.createFrom().failure(new IllegalStateException("deposit for an escrow not yet known: " + e.escrowId()));
-            }
-            v.deposited = v.deposited.add(e.amount());
-            v.status = e.escrowStatus();
-            v.updatedAt = now();
-            return Uni.createFrom().voidItem();
-        });
+        return Panache.getSession().chain(s -> s.createNativeQuery(INSERT_DEPOSIT)
+                .setParameter("depositId", e.depositId())
+                .setParameter("escrowId", e.escrowId())
+                .setParameter("amount", e.amount())
+                .executeUpdate())
+                .chain(inserted -> ensureEscrow(e.escrowId(), EscrowView.UNKNOWN_OWNER, e.currency(), e.escrowStatus())
+                        .invoke(v -> {
+                            if (inserted == 1) {
+                                v.deposited = v.deposited.add(e.amount());
+                            } else {
+                                LOG.infof("deposit %d of escrow %d already counted, skipped", e.depositId(), e.escrowId());
+                            }
+                            v.advanceStatus(e.escrowStatus());
+                            v.updatedAt = now();
+                        }))
+                .replaceWithVoid();
     }
 
-    /** {@code EscrowStatusChanged}. */
+    /** {@code EscrowStatusChanged} / {@code EscrowReleased}: forward moves only. */
     public Uni<Void> escrowStatusChanged(EscrowStatusChanged e) {
-        return EscrowView.<EscrowView>findById(e.escrowId()).chain(v -> {
-            if (v != null) {
-                v.status = e.newStatus();
-                v.updatedAt = now();
-            }
-            return Uni.createFrom().voidItem();
-        });
+        return EscrowView.<EscrowView>find("escrowId", e.escrowId()).withLock(LockModeType.PESSIMISTIC_WRITE).<EscrowView>firstResult()
+                .invoke(v -> {
+                    if (v == null) {
+                        LOG.warnf("status of escrow %d received before the escrow, ignored", e.escrowId());
+                    } else if (v.advanceStatus(e.newStatus())) {
+                        v.updatedAt = now();
+                    }
+                })
+                .replaceWithVoid();
     }
 
-    /** {@code MilestoneCreated}. */
+    /** {@code MilestoneCreated}: upsert; a status already received is kept. */
     public Uni<Void> milestoneCreated(MilestoneCreated m) {
         return MilestoneView.<MilestoneView>findById(m.milestoneId()).chain(found -> {
             MilestoneView v = found != null ? found : new MilestoneView();
@@ -91,33 +114,55 @@ public class ReadModels {
         });
     }
 
-    /** {@code MilestoneStatusChanged}. */
+    /**
+     * {@code MilestoneStatusChanged}: PAID is final. A milestone not yet known fails the event (retried, then
+     * dead-lettered): its creation precedes it on the same partition, so this means a lost creation.
+     */
     public Uni<Void> milestoneStatusChanged(MilestoneStatusChanged m) {
         return MilestoneView.<MilestoneView>findById(m.milestoneId()).chain(v -> {
             if (v == null) {
                 return Uni.createFrom().failure(new IllegalStateException("status of a milestone not yet known: " + m.milestoneId()));
             }
-            v.status = m.newStatus();
-            v.updatedAt = now();
+            if (v.applyStatus(m.newStatus())) {
+                v.updatedAt = now();
+            }
             return Uni.createFrom().voidItem();
         });
     }
 
-    /** Payment events: the payment's latest status for the balance view. */
+    /** Payment events: the payment's most advanced status for the balance view. */
     public Uni<Void> payment(PaymentUpdate p) {
         if (p.paymentId() == null) {
             return Uni.createFrom().voidItem();
         }
-        return PaymentView.<PaymentView>findById(p.paymentId()).chain(found -> {
-            PaymentView v = found != null ? found : new PaymentView();
-            v.paymentId = p.paymentId();
-            v.escrowId = p.escrowId();
-            v.milestoneId = p.milestoneId();
-            v.amount = p.amount();
-            v.status = p.status();
-            v.updatedAt = now();
-            return v.persist().replaceWithVoid();
-        });
+        return PaymentView.<PaymentView>find("paymentId", p.paymentId()).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .<PaymentView>firstResult().chain(found -> {
+                    if (found != null) {
+                        if (found.advanceStatus(p.status())) {
+                            found.updatedAt = now();
+                        }
+                        return Uni.createFrom().voidItem();
+                    }
+                    PaymentView v = new PaymentView();
+                    v.paymentId = p.paymentId();
+                    v.escrowId = p.escrowId();
+                    v.milestoneId = p.milestoneId();
+                    v.amount = p.amount();
+                    v.status = p.status();
+                    v.updatedAt = now();
+                    return v.persist().replaceWithVoid();
+                });
+    }
+
+    /** The escrow's row, locked; created with the given facts when this is the first event about it. */
+    private Uni<EscrowView> ensureEscrow(long escrowId, String owner, String currency, String status) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(UPSERT_ESCROW)
+                .setParameter("escrowId", escrowId)
+                .setParameter("owner", owner)
+                .setParameter("currency", currency)
+                .setParameter("status", status == null ? "DRAFT" : status)
+                .executeUpdate())
+                .chain(() -> EscrowView.<EscrowView>find("escrowId", escrowId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult());
     }
 
     private static OffsetDateTime now() {

@@ -37,4 +37,25 @@ class InvoiceNormaliserTest {
         assertThrows(ApiException.class, () -> InvoiceNormaliser.normalise(Map.of("currency", 123)));
         assertThrows(ApiException.class, () -> InvoiceNormaliser.normalise(Map.of("total", "1e999999")));
     }
+
+    @Test
+    void reportsBothErrorsAtOnce() {
+        ApiException both = assertThrows(ApiException.class,
+                () -> InvoiceNormaliser.normalise(Map.of("invoice_total_amount", "abc", "invoice_currency", "US")));
+        assertEquals("metadata.invoice_total_amount", both.field());
+        assertEquals(java.util.List.of("invalid_invoice_total_amount", "invalid_invoice_currency"),
+                ((java.util.List<?>) both.details().get("errors")).stream().map(e -> ((Map<?, ?>) e).get("type")).toList());
+        ApiException currencyOnly = assertThrows(ApiException.class,
+                () -> InvoiceNormaliser.normalise(Map.of("invoice_total_amount", "99.99", "invoice_currency", "usd4")));
+        assertEquals("metadata.invoice_currency", currencyOnly.field());
+    }
+
+    @Test
+    void specExamples() {
+        assertEquals(new InvoiceNormaliser.Invoice(new BigDecimal("1000.50"), "USD"),
+                InvoiceNormaliser.normalise(Map.of("invoice_total_amount", "1000.5", "invoice_currency", "usd")));
+        assertEquals(new InvoiceNormaliser.Invoice(new BigDecimal("150.50"), "EUR"),
+                InvoiceNormaliser.normalise(Map.of("invoice_total_amount", "150.50", "invoice_currency", "eur")));
+        assertThrows(ApiException.class, () -> InvoiceNormaliser.normalise(Map.of("invoice_total_amount", true)));
+    }
 }

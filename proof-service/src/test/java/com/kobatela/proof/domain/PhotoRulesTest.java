@@ -3,9 +3,11 @@ package com.kobatela.proof.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -108,8 +110,69 @@ class PhotoRulesTest {
 
     @Test
     void coordinateParsing() {
-        assertNull(PhotoRules.coordinate(true));
-        assertNull(PhotoRules.coordinate("NaN"));
-        assertEquals(5.5, PhotoRules.coordinate(" 5.5 "));
+        assertNull(PhotoRules.latitude(true));
+        assertNull(PhotoRules.latitude("NaN"));
+        assertNull(PhotoRules.latitude("Infinity"));
+        assertNull(PhotoRules.latitude("5,3"), "a decimal comma is not a number");
+        assertNull(PhotoRules.latitude(""));
+        assertNull(PhotoRules.latitude(Map.of("v", 5)));
+        assertNull(PhotoRules.latitude(List.of(5.0)));
+        assertEquals(5.5, PhotoRules.latitude(" 5.5 "));
+        assertEquals(5.5, PhotoRules.latitude(new BigDecimal("5.5")), "JSON number and numeric string read alike");
+        assertEquals(-90.0, PhotoRules.latitude(-90));
+        assertNull(PhotoRules.latitude(90.0001), "latitude beyond the pole");
+        assertEquals(180.0, PhotoRules.longitude("180"));
+        assertNull(PhotoRules.longitude(-180.5));
+    }
+
+    @Test
+    void outOfRangeGpsCannotWrapIntoTheFence() {
+        Map<String, Object> md = clean(NOW);
+        md.put("gps_lat", 365.0001);
+        assertEquals("MISSING_GPS", eval(md, FENCE).code(), "365 would be 5 after wrapping: refused as malformed");
+        md.put("gps_lat", 5.0001);
+        md.put("gps_lng", 356.0);
+        assertEquals("MISSING_GPS", eval(md, FENCE).code());
+    }
+
+    @Test
+    void stringAndNumberGpsGiveTheSameVerdict() {
+        Map<String, Object> asNumbers = clean(NOW);
+        Map<String, Object> asStrings = clean(NOW);
+        asStrings.put("gps_lat", "5.0001");
+        asStrings.put("gps_lng", "-4.0001");
+        assertEquals(eval(asNumbers, FENCE), eval(asStrings, FENCE));
+        Geofence tight = new Geofence(5.0, -4.0, 10);
+        assertEquals("GEOFENCE_VIOLATION", eval(asNumbers, tight).code());
+        assertEquals("GEOFENCE_VIOLATION", eval(asStrings, tight).code());
+    }
+
+    @Test
+    void exactlyOnTheRadiusIsApproved() {
+        double d = Geofence.distanceMeters(5.0, -4.0, 5.0001, -4.0001);
+        assertEquals(Outcome.APPROVE, eval(clean(NOW), new Geofence(5.0, -4.0, d)).outcome());
+        assertEquals("GEOFENCE_VIOLATION", eval(clean(NOW), new Geofence(5.0, -4.0, Math.nextDown(d))).code());
+        assertEquals(Outcome.APPROVE, PhotoRules.evaluate(clean(NOW), new Geofence(5.0, -4.0, Math.nextDown(d)), NOW, 0.001).outcome(),
+                "the tolerance widens the fence");
+    }
+
+    @Test
+    void timestampForms() {
+        assertEquals(NOW, PhotoRules.timestamp("2030-01-01T12:00:00Z"));
+        assertEquals(NOW, PhotoRules.timestamp("2030-01-01T13:00:00+01:00"));
+        assertEquals(NOW, PhotoRules.timestamp("2030-01-01T12:00:00"), "naive is UTC");
+        assertEquals(NOW, PhotoRules.timestamp("2030-01-01 12:00:00"), "space separator");
+        assertEquals(NOW.plusMillis(500), PhotoRules.timestamp("2030-01-01T12:00:00.5Z"));
+        assertNull(PhotoRules.timestamp("2030:01:01 12:00:00"), "raw EXIF form is not ISO-8601");
+        assertNull(PhotoRules.timestamp(1_893_499_200L), "a number is not a timestamp");
+        assertNull(PhotoRules.timestamp("2030-01-01"));
+        assertNull(PhotoRules.timestamp("  "));
+    }
+
+    @Test
+    void futureSkewBoundaryWithMillis() {
+        assertEquals(Outcome.APPROVE, eval(clean(NOW.plus(Duration.ofMinutes(2))), null).outcome());
+        assertEquals("FUTURE_TIMESTAMP", eval(clean(NOW.plus(Duration.ofMinutes(2)).plusMillis(1)), null).code());
+        assertEquals("STALE_TIMESTAMP", eval(clean(NOW.minus(Duration.ofMinutes(120)).minusMillis(1)), null).code());
     }
 }
