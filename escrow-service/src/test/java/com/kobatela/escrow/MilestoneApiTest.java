@@ -157,18 +157,16 @@ class MilestoneApiTest {
         assertEquals(0, TestDb.count("select count(*) from audit_logs where action = 'ESCROW_READ' and entity_id = ?", mid));
     }
 
-    @Test
-    void tenConcurrentCreationsNeverExceedTheTotal() throws Exception {
-        Party p = Fixtures.party();
-        long e = Fixtures.escrow(p, "100.00");
+    /** Ten concurrent creations on one escrow; each result is {@code 201} or {@code <status>:<error code>}. */
+    private static List<String> tenConcurrent(long escrowId, java.util.function.IntFunction<String> bodyOf) throws Exception {
         String admin = Fixtures.admin();
         ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
             List<Callable<String>> calls = new ArrayList<>();
             for (int i = 1; i <= 10; i++) {
-                int idx = i;
+                String body = bodyOf.apply(i);
                 calls.add(() -> {
-                    var r = as(admin).body(body(idx, "30.00", "USD")).post("/escrows/" + e + "/milestones").then().extract();
+                    var r = as(admin).body(body).post("/escrows/" + escrowId + "/milestones").then().extract();
                     return r.statusCode() == 201 ? "201" : r.statusCode() + ":" + r.path("error.code");
                 });
             }
@@ -176,38 +174,28 @@ class MilestoneApiTest {
             for (Future<String> f : pool.invokeAll(calls)) {
                 results.add(f.get());
             }
-            assertEquals(3, results.stream().filter("201"::equals).count(), results.toString());
-            assertEquals(7, results.stream().filter("400:MILESTONE_TOTAL_EXCEEDS_ESCROW"::equals).count(), results.toString());
+            return results;
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void tenConcurrentCreationsNeverExceedTheTotal() throws Exception {
+        long e = Fixtures.escrow(Fixtures.party(), "100.00");
+        List<String> results = tenConcurrent(e, idx -> body(idx, "30.00", "USD"));
+        assertEquals(3, results.stream().filter("201"::equals).count(), results.toString());
+        assertEquals(7, results.stream().filter("400:MILESTONE_TOTAL_EXCEEDS_ESCROW"::equals).count(), results.toString());
         assertEquals(new BigDecimal("90.00"), TestDb.query("select sum(amount) as s from milestones where escrow_id = ?", e).get(0).get("s"));
         assertEquals(3, outbox(e, "escrow.milestone-created.v1").size());
     }
 
     @Test
     void tenConcurrentCreationsOfOneIndexMakeOneMilestone() throws Exception {
-        Party p = Fixtures.party();
-        long e = Fixtures.escrow(p, "100.00");
-        String admin = Fixtures.admin();
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        try {
-            List<Callable<String>> calls = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                calls.add(() -> {
-                    var r = as(admin).body(body(1, "5.00", "USD")).post("/escrows/" + e + "/milestones").then().extract();
-                    return r.statusCode() == 201 ? "201" : r.statusCode() + ":" + r.path("error.code");
-                });
-            }
-            List<String> results = new ArrayList<>();
-            for (Future<String> f : pool.invokeAll(calls)) {
-                results.add(f.get());
-            }
-            assertEquals(1, results.stream().filter("201"::equals).count(), results.toString());
-            assertEquals(9, results.stream().filter("400:MILESTONE_SEQUENCE_EXISTS"::equals).count(), results.toString());
-        } finally {
-            pool.shutdownNow();
-        }
+        long e = Fixtures.escrow(Fixtures.party(), "100.00");
+        List<String> results = tenConcurrent(e, idx -> body(1, "5.00", "USD"));
+        assertEquals(1, results.stream().filter("201"::equals).count(), results.toString());
+        assertEquals(9, results.stream().filter("400:MILESTONE_SEQUENCE_EXISTS"::equals).count(), results.toString());
         assertEquals(1, TestDb.count("select count(*) from milestones where escrow_id = ?", e));
     }
 }

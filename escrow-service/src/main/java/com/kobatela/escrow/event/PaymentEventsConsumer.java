@@ -37,13 +37,7 @@ public class PaymentEventsConsumer {
     /** Handles one record; a failed Uni nacks it (dead-letter queue after retries). */
     @Incoming("payment-events")
     public Uni<Void> onRecord(ConsumerRecord<String, String> record) {
-        InboundEvent event;
-        try {
-            event = InboundEvent.from(record);
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return consumer.once(event, this::apply);
+        return InboundRecords.once(consumer, record, this::apply);
     }
 
     private Uni<Void> apply(InboundEvent e) {

@@ -36,13 +36,7 @@ public class ProofEventsConsumer {
     /** Handles one record; a failed Uni nacks it (dead-letter queue after retries). */
     @Incoming("proof-events")
     public Uni<Void> onRecord(ConsumerRecord<String, String> record) {
-        InboundEvent event;
-        try {
-            event = InboundEvent.from(record);
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return consumer.once(event, this::apply);
+        return InboundRecords.once(consumer, record, this::apply);
     }
 
     private Uni<Void> apply(InboundEvent e) {

@@ -15,8 +15,20 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 public record EscrowNoteRequest(JsonNode note, JsonNode proofUrl) {
 
-    /** An empty body ({@code {}}). */
-    public static final EscrowNoteRequest EMPTY = new EscrowNoteRequest(null, null);
+    /**
+     * The note of an optional body, both fields validated.
+     *
+     * @param body the body, or null when none was sent
+     * @return the note, or null
+     * @throws ApiException {@code 422 VALIDATION_ERROR} when a field is not a string
+     */
+    public static String optionalNote(EscrowNoteRequest body) {
+        if (body == null) {
+            return null;
+        }
+        body.proofUrlText();
+        return body.noteText();
+    }
 
     /**
      * @return the note, or null

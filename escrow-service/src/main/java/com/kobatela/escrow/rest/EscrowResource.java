@@ -140,10 +140,7 @@ public class EscrowResource {
     @APIResponse(responseCode = "409", description = "ESCROW_INVALID_STATE (not FUNDED, RELEASABLE or RELEASED)")
     @APIResponse(responseCode = "422", description = "VALIDATION_ERROR")
     public Uni<EscrowRead> clientApprove(@PathParam("escrowId") long escrowId, EscrowNoteRequest body) {
-        EscrowNoteRequest b = body == null ? EscrowNoteRequest.EMPTY : body;
-        String note = b.noteText();
-        b.proofUrlText();
-        return lifecycle.clientApprove(caller, escrowId, note).map(EscrowRead::of);
+        return lifecycle.clientApprove(caller, escrowId, EscrowNoteRequest.optionalNote(body)).map(EscrowRead::of);
     }
 
     /** DRAFT → CANCELLED, FUNDED or RELEASABLE → REFUNDED (body optional); terminal escrows answer unchanged. */
@@ -155,10 +152,7 @@ public class EscrowResource {
     @APIResponse(responseCode = "404", description = "ESCROW_NOT_FOUND")
     @APIResponse(responseCode = "422", description = "VALIDATION_ERROR")
     public Uni<EscrowRead> clientReject(@PathParam("escrowId") long escrowId, EscrowNoteRequest body) {
-        EscrowNoteRequest b = body == null ? EscrowNoteRequest.EMPTY : body;
-        String note = b.noteText();
-        b.proofUrlText();
-        return lifecycle.clientReject(caller, escrowId, note).map(EscrowRead::of);
+        return lifecycle.clientReject(caller, escrowId, EscrowNoteRequest.optionalNote(body)).map(EscrowRead::of);
     }
 
     /** Releases a FUNDED escrow whose deadline has passed; otherwise answers it unchanged. No body. */
