@@ -103,18 +103,10 @@ public class EscrowService {
                     if (!request.domain().isPublicSector()) {
                         return Uni.createFrom().voidItem();
                     }
-                    return callerPublicTag(caller).chain(tag -> UserReplica.isPublicTag(tag)
+                    return UserReplica.publicTagOf(caller).chain(tag -> UserReplica.isPublicTag(tag)
                             ? Uni.createFrom().voidItem()
                             : Uni.createFrom().failure(EscrowErrors.publicDomainForbidden()));
                 });
-    }
-
-    /** The caller's public tag: the gateway's claim, else the replica of the caller's user, else none. */
-    private static Uni<String> callerPublicTag(Caller caller) {
-        if (caller.publicTag() != null || caller.userId() == null) {
-            return Uni.createFrom().item(caller.publicTag());
-        }
-        return UserReplica.<UserReplica>findById(caller.userId()).map(u -> u == null ? null : u.publicTag);
     }
 
     private Uni<EscrowView> insertEscrow(Caller caller, NewEscrow request, String key, String fingerprint) {
