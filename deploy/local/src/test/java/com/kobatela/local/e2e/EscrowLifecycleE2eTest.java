@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * milestones created with the admin key (and their errors), a deposit, milestone and timeline reads, mark-delivered,
  * client-approve, client-reject, check-deadline, invalid transitions, another sender refused with 404, and a photo proof
  * moving its milestone through escrow-service's proof consumer. Covers AC-014, AC-016, AC-017, AC-018, AC-026, AC-027
- * and the escrow part of AC-073.
+ * and the escrow part of AC-073; public-sector projects (AC-088 to AC-091, [BEYOND SEED SCOPE]).
  */
 class EscrowLifecycleE2eTest extends E2eTestBase {
 
@@ -32,24 +32,32 @@ class EscrowLifecycleE2eTest extends E2eTestBase {
     private record Partner(E2eHttp api, long client, long provider) {
     }
 
-    private static long newUser(String role) {
+    private static long newUser(String role, String publicTag) {
         String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-        E2eHttp.Result r = admin().postJson("/users", Map.of("username", name, "email", name + "@example.com"));
+        E2eHttp.Result r = admin().postJson("/users", Map.of("username", name, "email", name + "@example.com", "public_tag", publicTag));
         assertEquals(201, r.status(), r.body());
         return r.json().path("id").asLong();
     }
 
-    private static Partner partner() {
-        long client = newUser("client");
-        long provider = newUser("provider");
+    private static Partner partner(String publicTag) {
+        long client = newUser("client", publicTag);
+        long provider = newUser("provider", "private");
         E2eHttp.Result key = admin().postJson("/apikeys", Map.of("name", "escrow-e2e", "scope", "sender", "user_id", client));
         assertEquals(201, key.status(), key.body());
         return new Partner(gateway().withApiKey(key.json().path("key").asText()), client, provider);
     }
 
+    private static Partner partner() {
+        return partner("private");
+    }
+
     private static long escrow(Partner p, String total, String deadline) {
+        return escrow(p, total, deadline, "private");
+    }
+
+    private static long escrow(Partner p, String total, String deadline, String domain) {
         Map<String, Object> body = Map.of("client_id", p.client(), "provider_id", p.provider(), "amount_total", total, "currency", "USD",
-                "release_conditions", Map.of("delivery", "signed"), "deadline_at", deadline);
+                "release_conditions", Map.of("delivery", "signed"), "deadline_at", deadline, "domain", domain);
         // users reach escrow-service through Kafka: retry while its replica does not know them yet
         E2eHttp.Result r = Poll.poll(EVENTUALLY, () -> p.api().postJson("/escrows", body), res -> res.status() != 404);
         assertEquals(201, r.status(), r.body());
@@ -190,5 +198,34 @@ class EscrowLifecycleE2eTest extends E2eTestBase {
         JsonNode milestone = Poll.poll(EVENTUALLY, () -> p.api().get("/escrows/milestones/" + mid).json(),
                 j -> Set.of("PAYING", "PAID").contains(j.path("status").asText()));
         assertEquals(mid, milestone.path("id").asLong());
+    }
+
+    @Test
+    void publicSectorProjectsForGovUsersOnly() {
+        Partner gov = partner("GOV");
+        Partner priv = partner();
+        E2eHttp.Result refused = priv.api().postJson("/kct_public/projects", Map.of("label", "Wells", "project_type", "water",
+                "country", "CI", "domain", "public"));
+        assertEquals(403, refused.status(), refused.body());
+        assertEquals("PUBLIC_ACCESS_FORBIDDEN", code(refused));
+
+        E2eHttp.Result created = gov.api().postJson("/kct_public/projects", Map.of("label", "Wells", "project_type", "water",
+                "country", "CI", "city", "Abidjan", "domain", "public"));
+        assertEquals(201, created.status(), created.body());
+        long project = created.json().path("id").asLong();
+        long e = escrow(gov, "750.00", "2030-01-01T00:00:00Z", "public");
+        E2eHttp.Result attached = gov.api().postJson("/kct_public/projects/" + project + "/mandates", Map.of("escrow_id", e));
+        assertEquals(201, attached.status(), attached.body());
+        assertEquals("attached", attached.json().path("status").asText());
+        assertEquals("ALREADY_ATTACHED", code(gov.api().postJson("/kct_public/projects/" + project + "/mandates", Map.of("escrow_id", e))));
+        E2eHttp.Result read = gov.api().get("/kct_public/projects/" + project);
+        assertEquals(200, read.status(), read.body());
+        assertEquals("750.00", read.json().path("total_amount").asText());
+        assertEquals("750.00", read.json().path("remaining_amount").asText());
+        E2eHttp.Result list = gov.api().get("/kct_public/projects?domain=public");
+        assertEquals(200, list.status(), list.body());
+        assertEquals(1, list.json().size());
+        Partner otherGov = partner("ONG");
+        assertEquals("FORBIDDEN", code(otherGov.api().get("/kct_public/projects/" + project)));
     }
 }
