@@ -23,7 +23,6 @@ import com.kobatela.kernel.event.payload.EscrowStatusChanged;
 import com.kobatela.kernel.outbox.OutboxWriter;
 import com.kobatela.kernel.security.Caller;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
