@@ -21,7 +21,7 @@ import com.kobatela.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** {@code EscrowCreated} and {@code EscrowDeposited} leave through the outbox with CloudEvents headers (ARCHITECTURE §3). */
+/** {@code EscrowCreated}, {@code EscrowDeposited} and the FUNDED {@code EscrowStatusChanged} leave through the outbox with CloudEvents headers (ARCHITECTURE §3). */
 @QuarkusTest
 @TestProfile(ServiceTestProfile.class)
 class EventsPublishedTest {
@@ -38,8 +38,8 @@ class EventsPublishedTest {
 
         String key = String.valueOf(id);
         List<ConsumerRecord<String, String>> mine = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
-                .until(() -> TestData.readAll(Topics.ESCROW).stream().filter(r -> key.equals(r.key())).toList(), l -> l.size() >= 2);
-        assertEquals(2, mine.size());
+                .until(() -> TestData.readAll(Topics.ESCROW).stream().filter(r -> key.equals(r.key())).toList(), l -> l.size() >= 3);
+        assertEquals(3, mine.size());
         ObjectMapper mapper = new ObjectMapper();
 
         ConsumerRecord<String, String> created = mine.get(0);
@@ -68,6 +68,14 @@ class EventsPublishedTest {
         assertEquals("ev-1", d.get("idempotency_key").asText());
         assertEquals("FUNDED", d.get("escrow_status").asText());
         assertEquals(TestData.queryLong("select id from escrow_deposits where escrow_id = ?", (long) id), d.get("deposit_id").asLong());
+
+        ConsumerRecord<String, String> funded = mine.get(2);
+        assertEquals("escrow.status-changed.v1", TestData.header(funded, "ce_type"));
+        JsonNode f = mapper.readTree(funded.value());
+        assertEquals(id, f.get("escrow_id").asInt());
+        assertEquals("DRAFT", f.get("old_status").asText());
+        assertEquals("FUNDED", f.get("new_status").asText());
+        assertEquals("deposit", f.get("reason").asText());
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> TestData.queryLong(
                 "select count(*) from outbox_events where message_key = ? and published_at is null", key) == 0);
     }

@@ -7,7 +7,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import com.kobatela.kernel.security.Caller;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Local replica of a gateway user (table {@code user_replicas}), fed by {@code UserRegistered}/{@code UserUpdated}
@@ -37,5 +40,16 @@ public class UserReplica extends PanacheEntityBase {
     /** True for GOV and ONG users (spec {@code rules.md#public-users}). */
     public static boolean isPublicTag(String tag) {
         return "GOV".equals(tag) || "ONG".equals(tag);
+    }
+
+    /**
+     * The caller's public tag ({@code private}, {@code GOV}, {@code ONG}): the gateway's claim, else the replica of the
+     * caller's user, else null (no user, or a user not replicated yet).
+     */
+    public static Uni<String> publicTagOf(Caller caller) {
+        if (caller.publicTag() != null || caller.userId() == null) {
+            return Uni.createFrom().item(caller.publicTag());
+        }
+        return UserReplica.<UserReplica>findById(caller.userId()).map(u -> u == null ? null : u.publicTag);
     }
 }

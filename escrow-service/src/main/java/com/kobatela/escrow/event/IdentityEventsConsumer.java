@@ -34,13 +34,7 @@ public class IdentityEventsConsumer {
     /** Handles one record; a failed Uni nacks it (dead-letter queue). */
     @Incoming("identity-events")
     public Uni<Void> onRecord(ConsumerRecord<String, String> record) {
-        InboundEvent event;
-        try {
-            event = InboundEvent.from(record);
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return consumer.once(event, this::apply);
+        return InboundRecords.once(consumer, record, this::apply);
     }
 
     private Uni<Void> apply(InboundEvent event) {

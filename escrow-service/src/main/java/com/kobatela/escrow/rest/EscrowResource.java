@@ -19,12 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kobatela.escrow.service.EscrowLifecycle;
 import com.kobatela.escrow.service.EscrowService;
 import com.kobatela.kernel.error.ApiException;
 import com.kobatela.kernel.idempotency.IdempotencyKeys;
@@ -48,6 +44,9 @@ public class EscrowResource {
     EscrowService escrows;
 
     @Inject
+    EscrowLifecycle lifecycle;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -68,7 +67,7 @@ public class EscrowResource {
         if (body == null) {
             throw ApiException.validation("body", "Request body required.");
         }
-        var request = body.validate(this::canonical);
+        var request = body.validate(node -> CanonicalJson.of(mapper, node, "release_conditions"));
         String key = IdempotencyKeys.optional(idempotencyKey);
         return escrows.create(caller, request, key).map(EscrowRead::of);
     }
@@ -115,31 +114,56 @@ public class EscrowResource {
         return escrows.events(caller, escrowId).map(list -> list.stream().map(EscrowEventRead::of).toList());
     }
 
-    /** Canonical JSON text of a node (keys sorted), so that equal objects give equal fingerprints. */
-    private String canonical(JsonNode node) {
-        try {
-            return mapper.writeValueAsString(sorted(node));
-        } catch (JsonProcessingException e) {
-            throw ApiException.validation("release_conditions", "release_conditions must be a JSON object.");
+    /** FUNDED → RELEASABLE (body required, may be {@code {}}); RELEASABLE answers unchanged. */
+    @POST
+    @Path("/{escrowId}/mark-delivered")
+    @RolesAllowed({Scope.SENDER_ROLE, Scope.ADMIN_ROLE})
+    @Operation(summary = "Mark an escrow delivered", description = "Scopes sender (own escrows only), admin. Body {note?, proof_url?}.")
+    @APIResponse(responseCode = "200", description = "EscrowRead, status RELEASABLE")
+    @APIResponse(responseCode = "404", description = "ESCROW_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "ESCROW_INVALID_STATE (not FUNDED or RELEASABLE)")
+    @APIResponse(responseCode = "422", description = "VALIDATION_ERROR")
+    public Uni<EscrowRead> markDelivered(@PathParam("escrowId") long escrowId, EscrowNoteRequest body) {
+        if (body == null) {
+            throw ApiException.validation("body", "Request body required (may be {}).");
         }
+        return lifecycle.markDelivered(caller, escrowId, body.noteText(), body.proofUrlText()).map(EscrowRead::of);
     }
 
-    private static JsonNode sorted(JsonNode node) {
-        if (node.isObject()) {
-            ObjectNode out = JsonNodeFactory.instance.objectNode();
-            java.util.List<String> names = new java.util.ArrayList<>();
-            node.fieldNames().forEachRemaining(names::add);
-            java.util.Collections.sort(names);
-            for (String name : names) {
-                out.set(name, sorted(node.get(name)));
-            }
-            return out;
-        }
-        if (node.isArray()) {
-            ArrayNode out = JsonNodeFactory.instance.arrayNode();
-            node.forEach(child -> out.add(sorted(child)));
-            return out;
-        }
-        return node;
+    /** FUNDED or RELEASABLE → RELEASED (body optional); RELEASED answers unchanged. */
+    @POST
+    @Path("/{escrowId}/client-approve")
+    @RolesAllowed({Scope.SENDER_ROLE, Scope.ADMIN_ROLE})
+    @Operation(summary = "Client approves the escrow", description = "Scopes sender (own escrows only), admin. Optional body {note?, proof_url?}.")
+    @APIResponse(responseCode = "200", description = "EscrowRead, status RELEASED")
+    @APIResponse(responseCode = "404", description = "ESCROW_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "ESCROW_INVALID_STATE (not FUNDED, RELEASABLE or RELEASED)")
+    @APIResponse(responseCode = "422", description = "VALIDATION_ERROR")
+    public Uni<EscrowRead> clientApprove(@PathParam("escrowId") long escrowId, EscrowNoteRequest body) {
+        return lifecycle.clientApprove(caller, escrowId, EscrowNoteRequest.optionalNote(body)).map(EscrowRead::of);
+    }
+
+    /** DRAFT → CANCELLED, FUNDED or RELEASABLE → REFUNDED (body optional); terminal escrows answer unchanged. */
+    @POST
+    @Path("/{escrowId}/client-reject")
+    @RolesAllowed({Scope.SENDER_ROLE, Scope.ADMIN_ROLE})
+    @Operation(summary = "Client rejects the escrow", description = "Scopes sender (own escrows only), admin. Optional body {note?, proof_url?}.")
+    @APIResponse(responseCode = "200", description = "EscrowRead, status CANCELLED, REFUNDED or unchanged")
+    @APIResponse(responseCode = "404", description = "ESCROW_NOT_FOUND")
+    @APIResponse(responseCode = "422", description = "VALIDATION_ERROR")
+    public Uni<EscrowRead> clientReject(@PathParam("escrowId") long escrowId, EscrowNoteRequest body) {
+        return lifecycle.clientReject(caller, escrowId, EscrowNoteRequest.optionalNote(body)).map(EscrowRead::of);
+    }
+
+    /** Releases a FUNDED escrow whose deadline has passed; otherwise answers it unchanged. No body. */
+    @POST
+    @Path("/{escrowId}/check-deadline")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Scope.SENDER_ROLE, Scope.ADMIN_ROLE})
+    @Operation(summary = "Apply the escrow's deadline", description = "Scopes sender (own escrows only), admin. No body.")
+    @APIResponse(responseCode = "200", description = "EscrowRead (RELEASED when FUNDED and deadline_at <= now, else unchanged)")
+    @APIResponse(responseCode = "404", description = "ESCROW_NOT_FOUND")
+    public Uni<EscrowRead> checkDeadline(@PathParam("escrowId") long escrowId) {
+        return lifecycle.checkDeadline(caller, escrowId).map(EscrowRead::of);
     }
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kobatela.escrow.domain.EscrowAgreement;
 import com.kobatela.escrow.domain.EscrowDeposit;
 import com.kobatela.escrow.domain.EscrowErrors;
@@ -43,7 +40,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class EscrowService {
 
-    static final String ENTITY = "EscrowAgreement";
+    static final String ENTITY = EscrowChanges.ENTITY;
     static final String DEPOSIT_PATH = "/escrows/{id}/deposit";
 
     @Inject
@@ -56,7 +53,10 @@ public class EscrowService {
     OutboxWriter outbox;
 
     @Inject
-    ObjectMapper mapper;
+    EscrowChanges changes;
+
+    @Inject
+    MilestoneChanges milestones;
 
     /**
      * Creates an escrow in DRAFT (audit {@code ESCROW_CREATED}, event {@code EscrowCreated}).
@@ -103,18 +103,10 @@ public class EscrowService {
                     if (!request.domain().isPublicSector()) {
                         return Uni.createFrom().voidItem();
                     }
-                    return callerPublicTag(caller).chain(tag -> UserReplica.isPublicTag(tag)
+                    return UserReplica.publicTagOf(caller).chain(tag -> UserReplica.isPublicTag(tag)
                             ? Uni.createFrom().voidItem()
                             : Uni.createFrom().failure(EscrowErrors.publicDomainForbidden()));
                 });
-    }
-
-    /** The caller's public tag: the gateway's claim, else the replica of the caller's user, else none. */
-    private static Uni<String> callerPublicTag(Caller caller) {
-        if (caller.publicTag() != null || caller.userId() == null) {
-            return Uni.createFrom().item(caller.publicTag());
-        }
-        return UserReplica.<UserReplica>findById(caller.userId()).map(u -> u == null ? null : u.publicTag);
     }
 
     private Uni<EscrowView> insertEscrow(Caller caller, NewEscrow request, String key, String fingerprint) {
@@ -156,7 +148,7 @@ public class EscrowService {
      * @throws com.kobatela.kernel.error.ApiException 404 {@code ESCROW_NOT_FOUND} when unknown or not visible to the caller
      */
     public Uni<EscrowView> get(Caller caller, long escrowId) {
-        return transactions.inTransaction(() -> visible(caller, escrowId, null)
+        return transactions.inTransaction(() -> changes.visible(caller, escrowId, null)
                 .call(e -> audit.record(caller, "ESCROW_READ", ENTITY, e.id, Map.of("status", e.status.name())))
                 .map(EscrowView::of));
     }
@@ -164,8 +156,10 @@ public class EscrowService {
     /**
      * Records a deposit (spec {@code rules.md#deposits}) in one transaction: locks the escrow row, then applies the
      * idempotency rules, the terminal-status guard, stores the deposit, moves DRAFT to FUNDED once covered, writes event
-     * DEPOSIT, audit {@code ESCROW_DEPOSITED} and the {@code EscrowDeposited} outbox event. A unique-key race is
-     * retried once, so the loser replays (or conflicts with) the winner's deposit.
+     * DEPOSIT, audit {@code ESCROW_DEPOSITED} and the {@code EscrowDeposited} outbox event, then {@code EscrowStatusChanged}
+     * (reason {@code deposit}) when the escrow became FUNDED, then asks again for the payout of every milestone whose
+     * payout was blocked (APPROVED, spec {@code domain.md#9.2}). A unique-key race is retried once, so the loser replays
+     * (or conflicts with) the winner's deposit.
      *
      * @param amount positive amount, scale 2, in the escrow's currency
      * @param key    the trimmed Idempotency-Key
@@ -180,7 +174,7 @@ public class EscrowService {
     private Uni<EscrowView> depositOnce(Caller caller, long escrowId, BigDecimal amount, String key) {
         String scope = caller.principal();
         String fingerprint = IdempotencyKeys.fingerprint("POST " + DEPOSIT_PATH, escrowId, Amounts.format(amount));
-        return visible(caller, escrowId, LockModeType.PESSIMISTIC_WRITE)
+        return changes.visible(caller, escrowId, LockModeType.PESSIMISTIC_WRITE)
                 .chain(escrow -> EscrowDeposit.<EscrowDeposit>find("idempotencyScope = ?1 and idempotencyKey = ?2", scope, key)
                         .firstResult()
                         .chain(existing -> {
@@ -207,6 +201,8 @@ public class EscrowService {
         d.createdAt = now;
         d.updatedAt = now;
         String amountText = Amounts.format(amount);
+        Actor actor = Actor.of(caller);
+        EscrowStatus before = escrow.status;
         return d.<EscrowDeposit>persistAndFlush()
                 .chain(() -> Panache.getSession().chain(s -> s
                         .createSelectionQuery("select coalesce(sum(d.amount), 0) from EscrowDeposit d where d.escrowId = :id", BigDecimal.class)
@@ -218,16 +214,7 @@ public class EscrowService {
                         escrow.status = next;
                         escrow.updatedAt = now;
                     }
-                    Map<String, Object> data = new LinkedHashMap<>();
-                    data.put("amount", amountText);
-                    data.put("idempotency_key", key);
-                    EscrowEvent ev = new EscrowEvent();
-                    ev.escrowId = escrow.id;
-                    ev.kind = EscrowEvent.DEPOSIT;
-                    ev.idempotencyKey = key;
-                    ev.dataJson = json(data);
-                    ev.at = now;
-                    return ev.persist();
+                    return changes.timeline(escrow.id, EscrowEvent.DEPOSIT, key, EscrowChanges.data("amount", amountText, "idempotency_key", key));
                 })
                 .chain(() -> audit.record(caller, "ESCROW_DEPOSITED", ENTITY, escrow.id, Map.of(
                         "amount", amountText,
@@ -236,6 +223,9 @@ public class EscrowService {
                 .chain(() -> outbox.write(Topics.ESCROW, String.valueOf(escrow.id), EventTypes.ESCROW_DEPOSITED,
                         new EscrowDeposited(escrow.id, d.id, amount, escrow.currency, key, escrow.status.name()),
                         caller.actor(), caller.requestId()))
+                .chain(() -> before == escrow.status ? Uni.createFrom().voidItem()
+                        : changes.announceStatus(escrow.id, before, escrow.status, "deposit", actor))
+                .chain(() -> milestones.requestBlockedPayouts(escrow, actor))
                 .map(x -> EscrowView.of(escrow));
     }
 
@@ -245,18 +235,10 @@ public class EscrowService {
      * @throws com.kobatela.kernel.error.ApiException 404 {@code ESCROW_NOT_FOUND} when unknown or not visible to the caller
      */
     public Uni<List<TimelineEntry>> events(Caller caller, long escrowId) {
-        return Panache.withSession(() -> visible(caller, escrowId, null)
+        return Panache.withSession(() -> changes.visible(caller, escrowId, null)
                 .chain(e -> EscrowEvent.<EscrowEvent>find("escrowId = ?1 order by at, id", e.id).list())
                 .map(list -> list.stream().map(ev -> new TimelineEntry(ev.id, ev.kind, ev.dataJson,
                         ev.at.withOffsetSameInstant(ZoneOffset.UTC))).toList()));
-    }
-
-    /** Loads an escrow the caller may see (optionally locking its row), else fails with 404 ESCROW_NOT_FOUND. */
-    private static Uni<EscrowAgreement> visible(Caller caller, long escrowId, LockModeType lock) {
-        Uni<EscrowAgreement> load = lock == null ? EscrowAgreement.findById(escrowId) : EscrowAgreement.findById(escrowId, lock);
-        return load.chain(e -> e == null || !caller.canSee(e.ownerPrincipal)
-                ? Uni.createFrom().failure(EscrowErrors.escrowNotFound())
-                : Uni.createFrom().item(e));
     }
 
     /** Runs an operation; on a unique-constraint race runs it once more (it then sees the winner's row). */
@@ -264,14 +246,6 @@ public class EscrowService {
         Uni<T> first = Uni.createFrom().deferred(operation);
         return first.onFailure(UniqueViolations::isUniqueViolation)
                 .recoverWithUni(() -> Uni.createFrom().<T>deferred(operation));
-    }
-
-    private String json(Map<String, Object> data) {
-        try {
-            return mapper.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event data not serialisable", e);
-        }
     }
 
     private static OffsetDateTime now() {
