@@ -200,6 +200,19 @@ class PaymentEventsTest {
         awaitMilestone(t.milestone(), "APPROVED");
         assertEquals(List.of("DEPOSIT", "PAYOUT_BLOCKED"), kinds(t.escrow()));
 
+        // the failed payment spent its key: the next deposit asks again under the next attempt's key
+        Fixtures.deposit(t.party(), t.escrow(), "10.00");
+        assertEquals("PAYING", milestoneStatus(t.milestone()));
+        List<String> payouts = outbox(t.escrow(), EventTypes.PAYOUT_REQUESTED);
+        assertEquals(2, payouts.size());
+        assertTrue(payouts.get(1).contains("\"idempotency_key\":\"" + k + "|try:2\""), payouts.get(1));
+        // a late refusal of the first key does not block the new attempt
+        payment(EventTypes.PAYOUT_REJECTED, id(), t.escrow(), t.milestone(), null, "100.00", "REJECTED", "milestone", k, "PAYMENT_IN_ERROR");
+        barrier(Topics.PAYMENT, t.escrow());
+        assertEquals("PAYING", milestoneStatus(t.milestone()));
+        payment(EventTypes.PAYMENT_SENT, id(), t.escrow(), t.milestone(), ++nextPayment, "100.00", "SENT", "milestone", k + "|try:2", null);
+        awaitMilestone(t.milestone(), "PAID");
+
         Paying u = paying("200.00", "100.00");
         long pay2 = ++nextPayment;
         String k2 = key(u.escrow(), u.milestone(), "100.00");

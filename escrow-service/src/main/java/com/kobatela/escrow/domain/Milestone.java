@@ -76,6 +76,10 @@ public class Milestone extends PanacheEntityBase {
     @Column(nullable = false)
     public MilestoneStatus status;
 
+    /** Payout attempt (≥ 1): raised when the payment of the current attempt ended in ERROR ({@link PayoutKeys}). */
+    @Column(name = "payout_attempt", nullable = false)
+    public int payoutAttempt = 1;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

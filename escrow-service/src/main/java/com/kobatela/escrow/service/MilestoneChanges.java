@@ -72,7 +72,7 @@ public class MilestoneChanges {
             LOG.debugf("payout of milestone %d not requested: status %s", m.id, m.status);
             return Uni.createFrom().voidItem();
         }
-        String key = PayoutKeys.milestone(escrow.id, m.id, m.amount);
+        String key = PayoutKeys.current(m);
         return move(m, step.target(), actor, cause)
                 .chain(() -> outbox.write(Topics.ESCROW, String.valueOf(escrow.id), EventTypes.PAYOUT_REQUESTED,
                         new PayoutRequested(escrow.id, m.id, m.amount, escrow.currency, "user:" + escrow.providerId, key, "milestone", null),
@@ -83,8 +83,8 @@ public class MilestoneChanges {
     }
 
     /**
-     * Asks again for the payout of every APPROVED milestone of the escrow (their payout was blocked), with the same
-     * keys; called after a deposit (spec {@code domain.md#9.2}: retried on the next deposit).
+     * Asks again for the payout of every APPROVED milestone of the escrow (their payout was blocked), with the key of
+     * their current attempt ({@link PayoutKeys#current}); called after a deposit (spec {@code domain.md#9.2}: retried on the next deposit).
      */
     public Uni<Void> requestBlockedPayouts(EscrowAgreement escrow, Actor actor) {
         return Milestone.<Milestone>list("escrowId = ?1 and status = ?2 order by idx", escrow.id, MilestoneStatus.APPROVED)

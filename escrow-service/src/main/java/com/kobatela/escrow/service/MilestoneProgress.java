@@ -14,6 +14,7 @@ import com.kobatela.escrow.domain.EscrowEvent;
 import com.kobatela.escrow.domain.Milestone;
 import com.kobatela.escrow.domain.MilestoneStep;
 import com.kobatela.escrow.domain.MilestoneTrigger;
+import com.kobatela.escrow.domain.PayoutKeys;
 import com.kobatela.escrow.domain.UsageKeys;
 import com.kobatela.kernel.event.EventTypes;
 import com.kobatela.kernel.event.payload.PaymentUpdate;
@@ -95,7 +96,9 @@ public class MilestoneProgress {
     /**
      * {@code PayoutRejected} or {@code PaymentFailed} of a milestone payout: while PAYING the milestone goes back to
      * APPROVED and {@code PAYOUT_BLOCKED} is recorded (timeline + audit; the payout is asked again on the next
-     * deposit); a failure after PAID leaves it PAID and records {@code PAYMENT_FAILED_AFTER_PAID} once per payment.
+     * deposit, under a new key when this one is spent: {@link PayoutKeys#spent}); a failure after PAID leaves it PAID
+     * and records {@code PAYMENT_FAILED_AFTER_PAID} once per payment. A refusal of an earlier attempt's key arriving
+     * late (the milestone is PAYING under a newer key) changes nothing.
      *
      * @param type {@code payment.payout-rejected.v1} or {@code payment.failed.v1}
      */
@@ -107,7 +110,14 @@ public class MilestoneProgress {
             Milestone m = t.milestone();
             MilestoneStep s = MilestoneTrigger.PAYOUT_FAILED.decide(m.status);
             if (s.kind() == MilestoneStep.Kind.MOVE) {
+                if (payment.idempotencyKey() != null && !payment.idempotencyKey().equals(PayoutKeys.current(m))) {
+                    LOG.infof("%s of an earlier payout key of milestone %d ignored (now PAYING under %s)", type, m.id, PayoutKeys.current(m));
+                    return Uni.createFrom().voidItem();
+                }
                 Map<String, Object> facts = failureFacts(m, payment);
+                if (PayoutKeys.spent(payment.status(), payment.reasonCode())) {
+                    m.payoutAttempt++;
+                }
                 return milestones.move(m, s.target(), actor, type)
                         .chain(() -> changes.timeline(m.escrowId, EscrowEvent.PAYOUT_BLOCKED, payment.idempotencyKey(), facts))
                         .chain(() -> changes.audit(actor, EscrowEvent.PAYOUT_BLOCKED, MilestoneChanges.ENTITY, m.id, facts));

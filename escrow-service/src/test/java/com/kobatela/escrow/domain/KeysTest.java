@@ -1,6 +1,8 @@
 package com.kobatela.escrow.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.math.BigDecimal;
@@ -12,9 +14,13 @@ class KeysTest {
 
     @Test
     void milestonePayoutKeyIsDeterministicWithTwoDecimals() {
-        assertEquals("pay|escrow:7|ms:12|amt:300.00", PayoutKeys.milestone(7, 12, new BigDecimal("300")));
-        assertEquals("pay|escrow:7|ms:12|amt:33.34", PayoutKeys.milestone(7, 12, new BigDecimal("33.335")));
-        assertEquals(PayoutKeys.milestone(7, 12, new BigDecimal("250.0")), PayoutKeys.milestone(7, 12, new BigDecimal("250.00")));
+        assertEquals("pay|escrow:7|ms:12|amt:300.00", PayoutKeys.milestone(7, 12, new BigDecimal("300"), 1));
+        assertEquals("pay|escrow:7|ms:12|amt:33.34", PayoutKeys.milestone(7, 12, new BigDecimal("33.335"), 1));
+        assertEquals(PayoutKeys.milestone(7, 12, new BigDecimal("250.0"), 1), PayoutKeys.milestone(7, 12, new BigDecimal("250.00"), 1));
+        assertEquals("pay|escrow:7|ms:12|amt:300.00|try:2", PayoutKeys.milestone(7, 12, new BigDecimal("300"), 2));
+        assertTrue(PayoutKeys.spent("ERROR", "PSP_REJECTED"));
+        assertTrue(PayoutKeys.spent("REJECTED", "PAYMENT_IN_ERROR"));
+        assertFalse(PayoutKeys.spent("REJECTED", "INSUFFICIENT_ESCROW_BALANCE"));
     }
 
     @Test
