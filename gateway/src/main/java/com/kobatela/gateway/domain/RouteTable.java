@@ -61,6 +61,7 @@ public final class RouteTable {
         add(r, "POST", "/apikeys", Upstream.LOCAL, ADMIN);
         add(r, "GET", "/apikeys/" + ID, Upstream.LOCAL, ADMIN);
         add(r, "DELETE", "/apikeys/" + ID, Upstream.LOCAL, ADMIN);
+        add(r, "POST", "/apikeys/" + ID + "/rotate", Upstream.LOCAL, ADMIN);
         add(r, "GET", "/audit-logs", Upstream.LOCAL, ADMIN);
         // Escrows: payment-service owns balance, payments and funding sessions.
         add(r, "GET", "/escrows/" + ID + "/balance", Upstream.PAYMENT, SENDER, SUPPORT);

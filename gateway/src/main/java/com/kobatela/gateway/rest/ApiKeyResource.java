@@ -69,6 +69,25 @@ public class ApiKeyResource {
         return keys.read(apiKeyId).map(ApiKeyRead::of);
     }
 
+    /**
+     * {@code POST /apikeys/{api_key_id}/rotate} (NEW, admin): 201 {@code {id, name, scope, key, expires_at}} of the new
+     * key (raw key shown once); the old key keeps working {@code grace_seconds} (default 86400, 0..604800) then is
+     * refused. Body optional: {@code {"grace_seconds": n, "days_valid": n|null}} ({@code days_valid} as for creation,
+     * default 90). 404 {@code APIKEY_NOT_FOUND}; 409 {@code APIKEY_NOT_ACTIVE} for a revoked or expired key; 422
+     * {@code VALIDATION_ERROR}.
+     */
+    @POST
+    @Path("/{apiKeyId}/rotate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<ApiKeyCreated>> rotate(@PathParam("apiKeyId") long apiKeyId, @Valid ApiKeyRotateRequest body) {
+        ApiKeyRotateRequest b = body == null ? new ApiKeyRotateRequest() : body;
+        Integer days = b.effectiveDaysValid();
+        return keys.rotate(GatewayContext.caller(request.getCurrent()), apiKeyId, java.time.Duration.ofSeconds(b.effectiveGraceSeconds()),
+                days == null ? null : java.time.Duration.ofDays(days))
+                .map(c -> RestResponse.status(RestResponse.Status.CREATED,
+                        new ApiKeyCreated(c.key().id, c.key().name, c.key().scope, c.raw(), c.key().expiresAt)));
+    }
+
     /** {@code DELETE /apikeys/{api_key_id}}: 204 (also when already revoked); 404 {@code APIKEY_NOT_FOUND}. */
     @DELETE
     @Path("/{apiKeyId}")

@@ -1,5 +1,6 @@
 package com.kobatela.gateway.service;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -27,13 +28,15 @@ import io.smallrye.mutiny.Uni;
 /**
  * API key use cases (spec {@code api.md#2.4}-{@code #2.6}, {@code rules.md#api-keys}): create (raw key returned
  * once, only its HMAC digest stored, audit {@code CREATE_API_KEY}), read, revoke (audit {@code REVOKE_API_KEY} or
- * {@code REVOKE_API_KEY_NOOP}).
+ * {@code REVOKE_API_KEY_NOOP}), rotate with a grace period (NEW, audit {@code ROTATE_API_KEY}).
  */
 @ApplicationScoped
 public class ApiKeyService {
 
     /** Error code of an API key that does not exist. */
     public static final String APIKEY_NOT_FOUND = "APIKEY_NOT_FOUND";
+    /** Error code of a rotation of a revoked or expired key. */
+    public static final String APIKEY_NOT_ACTIVE = "APIKEY_NOT_ACTIVE";
     /** Error code of a prefix or digest collision that persisted over every attempt. */
     public static final String APIKEY_EXISTS = "APIKEY_EXISTS";
     /** Attempts with fresh random keys before answering {@code APIKEY_EXISTS}. */
@@ -150,6 +153,36 @@ public class ApiKeyService {
             k.isActive = false;
             k.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             return audit.record(caller, "REVOKE_API_KEY", "ApiKey", k.id, Map.of("name", k.name));
+        }));
+    }
+
+    /**
+     * Rotates a key (issue 7, API key lifecycle): a new key with the same name, scope and user, valid
+     * {@code validFor} (null = never expires), while the old one keeps working for {@code grace} and is refused
+     * after (its {@code expires_at} becomes the earlier of its own and now + grace). Under the old key's row lock, so
+     * two concurrent rotations of one key make two new keys but shorten the old one once per call; audit
+     * {@code ROTATE_API_KEY} on the old key (data: new key id, grace in seconds) and {@code CREATE_API_KEY} on the new.
+     *
+     * @return the new key; {@code 404 APIKEY_NOT_FOUND}; {@code 409 APIKEY_NOT_ACTIVE} for a revoked or expired key
+     */
+    public Uni<Created> rotate(Caller caller, long id, Duration grace, Duration validFor) {
+        return tx.inTransaction(() -> ApiKey.<ApiKey>findById(id, LockModeType.PESSIMISTIC_WRITE).chain(old -> {
+            if (old == null) {
+                return Uni.createFrom().failure(notFound());
+            }
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            if (!old.isActive || (old.expiresAt != null && !old.expiresAt.isAfter(now))) {
+                return Uni.createFrom().failure(new ApiException(409, APIKEY_NOT_ACTIVE, "Only an active key can be rotated."));
+            }
+            OffsetDateTime graceEnd = now.plus(grace);
+            if (old.expiresAt == null || old.expiresAt.isAfter(graceEnd)) {
+                old.expiresAt = graceEnd;
+            }
+            old.updatedAt = now;
+            OffsetDateTime newExpiry = validFor == null ? null : now.plus(validFor);
+            return insert(caller.actor(), caller.auditApiKeyId(), caller.requestId(), old.name, Scope.fromValue(old.scope), newExpiry, old.userId)
+                    .call(created -> audit.record(caller, "ROTATE_API_KEY", "ApiKey", old.id,
+                            Map.of("new_api_key_id", created.key().id, "grace_seconds", grace.toSeconds())));
         }));
     }
 

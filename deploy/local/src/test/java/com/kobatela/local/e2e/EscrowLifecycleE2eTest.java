@@ -64,10 +64,6 @@ class EscrowLifecycleE2eTest extends E2eTestBase {
         return r.json().path("id").asLong();
     }
 
-    private static String code(E2eHttp.Result r) {
-        return r.json().path("error").path("code").asText();
-    }
-
     private static E2eHttp.Result milestone(E2eHttp who, long escrowId, int idx, String amount, String currency, String kind) {
         return who.postJson("/escrows/" + escrowId + "/milestones", Map.of("label", "Phase " + idx, "amount", amount, "currency", currency,
                 "sequence_index", idx, "proof_kind", kind, "proof_requirements", Map.of()));

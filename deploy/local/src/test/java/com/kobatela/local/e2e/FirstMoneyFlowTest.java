@@ -27,13 +27,6 @@ class FirstMoneyFlowTest extends E2eTestBase {
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(20);
 
-    private static long user(String name) {
-        String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        E2eHttp.Result r = admin().postJson("/users", Map.of("username", unique, "email", unique + "@example.com"));
-        assertEquals(201, r.status(), r.body());
-        return r.json().path("id").asLong();
-    }
-
     private static String senderKey(long userId) {
         E2eHttp.Result r = admin().postJson("/apikeys", Map.of("name", "partner", "scope", "sender", "user_id", userId));
         assertEquals(201, r.status(), r.body());

@@ -27,10 +27,6 @@ class PaymentWebhookE2eTest extends E2eTestBase {
         psp = new PaymentSandbox(stack());
     }
 
-    private static String code(E2eHttp.Result r) {
-        return r.json().path("error").path("code").asText();
-    }
-
     @Test
     void badSignatureAndMissingHeadersAreRefusedThroughTheGateway() {
         String body = "{\"type\":\"payment.settled\",\"event_id\":\"evt-" + UUID.randomUUID() + "\"}";

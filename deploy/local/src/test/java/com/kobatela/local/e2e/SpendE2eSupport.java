@@ -22,60 +22,6 @@ import java.util.UUID;
  */
 abstract class SpendE2eSupport extends E2eTestBase {
 
-    /** "Eventually" of acceptance.md, with margin for a loaded machine. */
-    static final Duration EVENTUALLY = Duration.ofSeconds(30);
-
-    /** A user created by the admin key; returns its id. */
-    static long user(String name) {
-        String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        E2eHttp.Result r = admin().postJson("/users", Map.of("username", unique, "email", unique + "@example.com"));
-        assertEquals(201, r.status(), r.body());
-        return r.json().path("id").asLong();
-    }
-
-    /** A new raw API key of {@code scope} (linked to {@code userId}, or none when null). */
-    static String key(String scope, Long userId) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", scope + "-key");
-        body.put("scope", scope);
-        if (userId != null) {
-            body.put("user_id", userId);
-        }
-        E2eHttp.Result r = admin().postJson("/apikeys", body);
-        assertEquals(201, r.status(), r.body());
-        return r.json().path("key").asText();
-    }
-
-    /** A gateway client with a raw key. */
-    static E2eHttp as(String rawKey) {
-        return gateway().withApiKey(rawKey);
-    }
-
-    /** The audit actor of a raw key: {@code apikey:<prefix>} (spec rules.md#audit). */
-    static String actor(String rawKey) {
-        return "apikey:" + rawKey.substring(0, rawKey.indexOf('.'));
-    }
-
-    /**
-     * POSTs until spend-service knows the users involved (they reach it through identity events): retried while the
-     * answer is 404 USER_NOT_FOUND.
-     */
-    static E2eHttp.Result once(E2eHttp client, String path, Object body, String... headers) {
-        return Poll.poll(EVENTUALLY, () -> client.postJson(path, body, headers),
-                r -> !(r.status() == 404 && "USER_NOT_FOUND".equals(code(r))));
-    }
-
-    /** The error code of an answer, or null. */
-    static String code(E2eHttp.Result r) {
-        return r.json().path("error").path("code").asText(null);
-    }
-
-    /** Asserts status and error code. */
-    static void assertError(int status, String code, E2eHttp.Result r) {
-        assertEquals(status, r.status(), r.body());
-        assertEquals(code, code(r), r.body());
-    }
-
     /** Creates a category; returns its id. */
     static long category(String code) {
         E2eHttp.Result r = admin().postJson("/spend/categories", Map.of("code", code + "-" + suffix(), "label", code));
