@@ -72,6 +72,18 @@ class PaymentEndpointsTest {
         return payment(key);
     }
 
+    /** Stripe is off [beyond seed scope]: funding sessions answer 404 for a foreign escrow, else 503; account links 503. */
+    @Test
+    void stripeEndpointsAnswerDisabled() {
+        given().auth().oauth2(owner).post("/escrows/" + escrowId + "/funding-session").then().statusCode(503)
+                .body("error.code", equalTo("STRIPE_FUNDING_DISABLED"));
+        given().auth().oauth2(TestTokens.sender(nextId(), nextId())).post("/escrows/" + escrowId + "/funding-session").then().statusCode(404)
+                .body("error.code", equalTo("ESCROW_NOT_FOUND"));
+        given().auth().oauth2(TestTokens.admin(nextId())).post("/users/" + user + "/psp/stripe/account-link").then().statusCode(503)
+                .body("error.code", equalTo("STRIPE_CONNECT_DISABLED"));
+        given().auth().oauth2(owner).post("/users/" + user + "/psp/stripe/account-link").then().statusCode(403);
+    }
+
     @Test
     void paymentsAreReadableByTheirOwnerSupportAndAdmin() {
         long m1 = nextId();
