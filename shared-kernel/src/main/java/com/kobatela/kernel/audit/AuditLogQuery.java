@@ -9,6 +9,10 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -26,6 +30,9 @@ public class AuditLogQuery {
 
     @Inject
     Pool pool;
+
+    @Inject
+    ObjectMapper mapper;
 
     @ConfigProperty(name = "quarkus.application.name")
     String service;
@@ -63,10 +70,18 @@ public class AuditLogQuery {
             List<AuditLogRead> out = new ArrayList<>();
             for (Row r : rows) {
                 out.add(new AuditLogRead(r.getLong("id"), service, r.getString("actor"), r.getString("action"), r.getString("entity"),
-                        r.getLong("entity_id"), r.getString("data"), r.getOffsetDateTime("at").withOffsetSameInstant(ZoneOffset.UTC),
+                        r.getLong("entity_id"), json(r.getString("data")), r.getOffsetDateTime("at").withOffsetSameInstant(ZoneOffset.UTC),
                         r.getLong("api_key_id"), r.getString("request_id")));
             }
             return out;
         });
+    }
+
+    private JsonNode json(String text) {
+        try {
+            return mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit row with unreadable data_json", e);
+        }
     }
 }

@@ -2,7 +2,7 @@ package com.kobatela.kernel.audit;
 
 import java.time.OffsetDateTime;
 
-import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -16,12 +16,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param action    catalogue action
  * @param entity    entity name
  * @param entityId  entity id, 0 when none
- * @param dataJson  sanitised JSON object (raw JSON on the wire)
+ * @param dataJson  sanitised JSON object
  * @param at        when, UTC
  * @param apiKeyId  key that caused it, or null
  * @param requestId correlation id, or null
  */
 @RegisterForReflection
 public record AuditLogRead(long id, String service, String actor, String action, String entity, long entityId,
-        @JsonRawValue String dataJson, OffsetDateTime at, Long apiKeyId, String requestId) {
+        JsonNode dataJson, OffsetDateTime at, Long apiKeyId, String requestId) {
 }
