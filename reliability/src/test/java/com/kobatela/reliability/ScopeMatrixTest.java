@@ -203,6 +203,8 @@ class ScopeMatrixTest {
             l.add(new Endpoint("POST", "/proofs/" + proof + "/decision", sup, false, null, () -> Map.of("decision", "rejected", "note", "sm"), false));
             l.add(new Endpoint("GET", "/payments/" + payment, ss, true, null, none, false));
             l.add(new Endpoint("POST", "/payments/execute/" + payment, s, true, null, none, false));
+            l.add(new Endpoint("POST", "/escrows/" + paidEscrow + "/funding-session", s, true, null, none, false));
+            l.add(new Endpoint("POST", "/users/" + client + "/psp/stripe/account-link", adm, false, null, none, false));
             l.add(new Endpoint("GET", "/kct_public/projects", s, false, null, none, false));
             l.add(new Endpoint("POST", "/kct_public/projects", s, false, null, () -> Map.of("label", "sm project", "project_type", "school",
                     "country", "CI", "domain", "public"), false));
