@@ -37,11 +37,20 @@ public final class ChildProcess {
      */
     public static ChildProcess start(String name, List<String> command, Map<String, String> env, Path workDir,
             Path logFile) throws IOException {
+        return start(name, command, env, workDir, logFile, false);
+    }
+
+    /**
+     * Starts a process whose output is appended to {@code logFile} when {@code append} (a restart keeps the
+     * earlier output), else truncates it.
+     */
+    public static ChildProcess start(String name, List<String> command, Map<String, String> env, Path workDir,
+            Path logFile, boolean append) throws IOException {
         Files.createDirectories(logFile.getParent());
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
+                .redirectOutput(append ? ProcessBuilder.Redirect.appendTo(logFile.toFile()) : ProcessBuilder.Redirect.to(logFile.toFile()));
         pb.environment().putAll(env);
         Process p = pb.start();
         LOG.fine(() -> "started " + name + " (pid " + p.pid() + "): " + String.join(" ", command));

@@ -249,6 +249,7 @@ public final class LocalStack {
         private Postgres postgres;
         private KafkaBroker kafka;
         private String adminKey;
+        private Secrets secrets;
         private final Map<String, Duration> timings = Collections.synchronizedMap(new LinkedHashMap<>());
 
         private Running(Options options) {
@@ -299,6 +300,74 @@ public final class LocalStack {
             return child == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(child.process().pid());
         }
 
+        /**
+         * Kills a service with SIGKILL (no shutdown hooks, no graceful close: a crash) and waits until it is gone.
+         * For fault-injection tests; {@link #restart} brings it back.
+         */
+        public synchronized void kill(Service service) {
+            ChildProcess child = requireChild(service);
+            child.process().destroyForcibly();
+            child.awaitOrKill(STOP_GRACE);
+            LOG.info(service.id() + " killed (SIGKILL)");
+        }
+
+        /**
+         * Starts a service again (after {@link #kill} or a crash) with the same command, port and environment, and
+         * waits until it is ready. Its log file is appended to.
+         */
+        public void restart(Service service) throws IOException, InterruptedException {
+            synchronized (this) {
+                ChildProcess old = requireChild(service);
+                if (old.isAlive()) {
+                    throw new IllegalStateException(service.id() + " is still running");
+                }
+                children.put(service, ChildProcess.start(service.id(), serviceCommand(service), serviceEnv(service, secrets),
+                        options.repoRoot().resolve(service.moduleDir()), logFile(service), true));
+            }
+            awaitReady(EnumSet.of(service), System.nanoTime() + options.readyTimeout().toNanos());
+        }
+
+        /** Stops the Kafka broker (SIGTERM, then SIGKILL after the grace period). */
+        public synchronized void stopKafka() {
+            kafka.close();
+            LOG.info("Kafka stopped");
+        }
+
+        /** Starts the Kafka broker again on the same ports and data. */
+        public synchronized void startKafka() {
+            kafka = startKafka0();
+            LOG.info("Kafka started again");
+        }
+
+        /** Stops the embedded PostgreSQL server (fast shutdown: open connections are closed). */
+        public synchronized void stopPostgres() {
+            if (!postgres.isEmbedded()) {
+                throw new IllegalStateException("only the embedded PostgreSQL can be stopped");
+            }
+            postgres.close();
+            LOG.info("PostgreSQL stopped");
+        }
+
+        /** Starts the embedded PostgreSQL server again on the same port and data. */
+        public synchronized void startPostgres() {
+            postgres = startPostgres0();
+            LOG.info("PostgreSQL started again");
+        }
+
+        /** Whether a service answers 200 on {@code /q/health/ready} now. */
+        public boolean isReady(Service service) throws InterruptedException {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+            return readiness(http, service) == null;
+        }
+
+        private ChildProcess requireChild(Service service) {
+            ChildProcess child = children.get(service);
+            if (child == null) {
+                throw new IllegalStateException(service.id() + " is not part of this stack");
+            }
+            return child;
+        }
+
         /** Log file of a service. */
         public Path logFile(Service service) {
             return options.logDir().resolve(service.id() + ".log");
@@ -316,7 +385,7 @@ public final class LocalStack {
             checkBuilt();
             checkPortsFree();
             Files.createDirectories(options.logDir());
-            Secrets secrets = Secrets.loadOrCreate(options.keysDir());
+            secrets = Secrets.loadOrCreate(options.keysDir());
             if (options.freshData()) {
                 KafkaBroker.deleteTree(options.pgDataDir());
                 KafkaBroker.deleteTree(options.kafkaDataDir());
@@ -324,8 +393,8 @@ public final class LocalStack {
             }
 
             // PostgreSQL and Kafka start in parallel.
-            CompletableFuture<Postgres> pg = CompletableFuture.supplyAsync(this::startPostgres);
-            CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(this::startKafka);
+            CompletableFuture<Postgres> pg = CompletableFuture.supplyAsync(this::startPostgres0);
+            CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(this::startKafka0);
             try {
                 postgres = join(pg);
             } finally {
@@ -357,7 +426,7 @@ public final class LocalStack {
                 children.put(s, ChildProcess.start(s.id(), serviceCommand(s), serviceEnv(s, secrets),
                         options.repoRoot().resolve(s.moduleDir()), logFile(s)));
             }
-            awaitServicesReady(System.nanoTime() + options.readyTimeout().toNanos());
+            awaitReady(options.services(), System.nanoTime() + options.readyTimeout().toNanos());
             timings.put("services", Duration.ofNanos(System.nanoTime() - t0));
             if (options.services().contains(Service.GATEWAY)) {
                 long t1 = System.nanoTime();
@@ -376,7 +445,7 @@ public final class LocalStack {
                     .map(e -> e.getKey() + " " + e.getValue().toMillis() + " ms").collect(Collectors.joining(", ")));
         }
 
-        private Postgres startPostgres() {
+        private Postgres startPostgres0() {
             long t0 = System.nanoTime();
             try {
                 Postgres pg = options.externalPgUrl() != null
@@ -391,7 +460,7 @@ public final class LocalStack {
             }
         }
 
-        private KafkaBroker startKafka() {
+        private KafkaBroker startKafka0() {
             long t0 = System.nanoTime();
             try {
                 KafkaBroker broker = KafkaBroker.start(options.javaCommand(), options.kafkaClasspath(),
@@ -499,10 +568,10 @@ public final class LocalStack {
             return env;
         }
 
-        private void awaitServicesReady(long deadline) throws InterruptedException {
+        private void awaitReady(Set<Service> services, long deadline) throws InterruptedException {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
             Map<Service, String> pending = new EnumMap<>(Service.class);
-            options.services().forEach(s -> pending.put(s, "not answering"));
+            services.forEach(s -> pending.put(s, "not answering"));
             while (!pending.isEmpty()) {
                 for (Service s : List.copyOf(pending.keySet())) {
                     ChildProcess child = children.get(s);
