@@ -37,6 +37,9 @@ class HostileInputTest {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+    /** The id put in path parameters: no entity of the run has it. */
+    private static final String NO_SUCH_ID = "987654321";
+
     /** Tables that hold money or business state, per service: a refused request must leave their row counts unchanged. */
     private static final Map<Service, List<String>> BUSINESS_TABLES = Map.of(
             Service.GATEWAY, List.of("users", "api_keys"),
@@ -60,7 +63,9 @@ class HostileInputTest {
         System.out.println("[reliability] hostile-input seed=" + seed);
         Random random = new Random(seed);
         Family family = Family.of("hostile-input");
-        E2eHttp admin = RelStack.admin();
+        // a key of its own: the family's hundreds of calls must not spend the shared admin key's rate budget
+        E2eHttp admin = RelStack.gateway().withApiKey(Sensitive.add(RelStack.admin().postJson("/apikeys", Map.of("name", "hostile-input",
+                "scope", "admin")).json().path("key").asText()));
         JsonNode doc = RelStack.gateway().get("/q/openapi?format=json").json();
         assertTrue(doc.path("paths").size() >= 40, "the partner OpenAPI document lists the public operations");
         Map<Service, JsonNode> serviceDocs = new LinkedHashMap<>();
@@ -104,7 +109,7 @@ class HostileInputTest {
     }
 
     private static String judge(E2eHttp.Result r) {
-        if (r.status() >= 500) {
+        if (r.status() >= 500 && !Answers.isDocumented(r.status(), r.json().path("error").path("code").asText(""))) {
             return "5xx";
         }
         if (r.status() >= 400 && r.json().path("error").path("code").asText("").isEmpty()) {
@@ -139,11 +144,12 @@ class HostileInputTest {
     /** The hostile cases of one operation. */
     private static List<Case> cases(String template, String method, JsonNode schema, Random random) {
         List<Case> out = new ArrayList<>();
-        String path = template.replaceAll("\\{[^}]+}", "1");
+        // path parameters name no existing entity: hostile requests must not revoke, rotate or change real ones
+        String path = template.replaceAll("\\{[^}]+}", NO_SUCH_ID);
         String[] idem = {"Idempotency-Key", "hostile-" + random.nextLong()};
         for (String hostileId : List.of("abc", "-1", "99999999999999999999", "1%00", "%27%20or%201%3D1", "1.5", "%F0%9F%92%B8")) {
             if (template.contains("{")) {
-                out.add(new Case("path:" + hostileId, template.replaceFirst("\\{[^}]+}", hostileId).replaceAll("\\{[^}]+}", "1"),
+                out.add(new Case("path:" + hostileId, template.replaceFirst("\\{[^}]+}", hostileId).replaceAll("\\{[^}]+}", NO_SUCH_ID),
                         "POST".equals(method) ? Map.of() : null, idem));
             }
         }
@@ -160,7 +166,8 @@ class HostileInputTest {
         out.add(new Case("deep-nesting", path, "[".repeat(5000) + "]".repeat(5000), idem));
         out.add(new Case("oversized", path, "{\"label\":\"" + "x".repeat(1_200_000) + "\"}", idem));
         out.add(new Case("idempotency-key-too-long", path, valid, new String[] {"Idempotency-Key", "k".repeat(65)}));
-        out.add(new Case("idempotency-key-unicode", path, valid, new String[] {"Idempotency-Key", "ключ-💸-" + random.nextInt()}));
+        out.add(new Case("idempotency-key-odd", path, valid, new String[] {"Idempotency-Key", "k<>'\";--%00" + random.nextInt()}));
+        out.add(new Case("idempotency-key-blank", path, valid, new String[] {"Idempotency-Key", "   "}));
         if (schema == null) {
             return out;
         }

@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -86,16 +84,7 @@ class WebhookAttackTest {
     }
 
     /** {@code kobatela_psp_webhook_rejections_total} by reason, scraped from payment-service's {@code /q/metrics}. */
-    private static Map<String, Double> rejections() {
-        String text = RelStack.direct(Service.PAYMENT).get("/q/metrics").body();
-        Map<String, Double> out = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("kobatela_psp_webhook_rejections_total\\{([^}]*)\\} ([0-9.eE+]+)").matcher(text);
-        while (m.find()) {
-            Matcher reason = Pattern.compile("reason=\"([^\"]+)\"").matcher(m.group(1));
-            if (reason.find()) {
-                out.merge(reason.group(1), Double.parseDouble(m.group(2)), Double::sum);
-            }
-        }
-        return out;
+    private static Map<String, Double> rejections() throws Exception {
+        return Metrics.byTag(Service.PAYMENT, "kobatela_psp_webhook_rejections_total", "reason");
     }
 }

@@ -86,7 +86,8 @@ public class AdminBootstrap {
                 }))
                 .map(created -> created.map(c -> {
                     writeKeyFile(file, c.raw());
-                    LOG.infof("Local admin API key created (id %d, written to %s): %s", c.key().id, file.toAbsolutePath(), c.raw());
+                    // the raw key goes to the file (mode 0600) only, never to a log line: the launcher prints it on its console
+                    LOG.infof("Local admin API key created (id %d, prefix %s), written to %s", c.key().id, c.key().prefix, file.toAbsolutePath());
                     return c.raw();
                 }));
     }
