@@ -25,7 +25,7 @@ import com.kobatela.local.Service;
  * bench/run.sh                 # full run (several minutes)
  * bench/run.sh --smoke         # a few seconds per step (what CI runs)
  * bench/run.sh --flows=escrow-deposit --levels=1,16 --duration=10s
- * bench/run.sh --gateway=http://host:8080 --admin-key=koba_...   # an existing stack (no CPU/RSS/convergence)
+ * bench/run.sh --gateway=http://host:8080 --admin-key=koba_... [--webhook-secret=...]   # an existing stack (no CPU/RSS/convergence)
  * </pre>
  */
 public final class BenchMain {
@@ -62,7 +62,17 @@ public final class BenchMain {
     private static void runAgainst(BenchConfig config, BenchReport report, LocalStack.Running stack) throws Exception {
         String gateway = stack != null ? stack.gatewayUrl() : config.gatewayUrl();
         String adminKey = stack != null ? stack.adminKey() : config.adminKey();
-        Fixtures fixtures = Fixtures.provision(new GatewayClient(gateway), adminKey, config.senders(), config.workDir().resolve("fixtures"));
+        GatewayClient client = new GatewayClient(gateway);
+        Fixtures fixtures = Fixtures.provision(client, adminKey, config.senders(), config.workDir().resolve("fixtures"));
+        String webhookSecret = stack == null ? config.webhookSecret()
+                : java.nio.file.Files.readString(stack.options().keysDir().resolve("psp-webhook-secret")).strip();
+        long merchant = Fixtures.certifiedMerchant(client, fixtures.supportKey);
+        Fixtures.awaitSpendKnows(client, fixtures.senders.get(fixtures.senders.size() - 1), merchant);
+        BenchContext.set(fixtures.adminKey, webhookSecret, merchant);
+        if (stack != null) {
+            // the saga posts the PSP's settlement webhook itself (measured); the sandbox must not send its own
+            new GatewayClient(stack.serviceUrl(Service.PSP_SANDBOX)).post("/sandbox/webhooks", null, Map.of("outcome", "none"), Map.of());
+        }
         ProcessProbe probe = stack == null ? null : new ProcessProbe(pids(stack));
         Convergence convergence = stack == null ? null : convergence(stack);
         if (stack != null) {
@@ -101,9 +111,17 @@ public final class BenchMain {
         Path gatlingReport = GatlingRun.run(flow.simulation, params, config.workDir().resolve("gatling"), flow.id + " " + params.label());
         Instant end = Instant.now();
         Map<String, Double> cpu = probe == null ? Map.of() : ProcessProbe.cpuSeconds(before, probe.read());
-        Convergence.Result deposits = convergence == null || params.direct() ? null
-                : convergence.depositToLedger(start, Duration.ofSeconds(10));
-        return report.addRun(flow, params, Duration.between(start, end), gatlingReport, cpu, deposits);
+        Map<String, Convergence.Result> converged = new LinkedHashMap<>();
+        if (convergence != null && !params.direct()) {
+            if (flow.deposits()) {
+                converged.put("deposit_to_ledger", convergence.depositToLedger(start, Duration.ofSeconds(10)));
+            }
+            if (flow.pays()) {
+                converged.put("proof_to_released", convergence.proofToReleased(start, Duration.ofSeconds(10)));
+                converged.put("webhook_to_settled_on_escrow", convergence.webhookToSettled(start, Duration.ofSeconds(10)));
+            }
+        }
+        return report.addRun(flow, params, Duration.between(start, end), gatlingReport, cpu, converged);
     }
 
     private static void pgbench(BenchConfig config, BenchReport report, LocalStack.Running stack) throws Exception {
@@ -129,7 +147,8 @@ public final class BenchMain {
 
     private static Convergence convergence(LocalStack.Running stack) {
         var pg = stack.postgres();
-        return new Convergence(pg.jdbcUrl("kobatela_escrow"), pg.jdbcUrl("kobatela_payment"), pg.user(), pg.password());
+        return new Convergence(pg.jdbcUrl("kobatela_escrow"), pg.jdbcUrl("kobatela_payment"), pg.jdbcUrl("kobatela_proof"), pg.user(),
+                pg.password());
     }
 
     /**
@@ -146,9 +165,10 @@ public final class BenchMain {
      * @param pgbenchClients pgbench connections
      * @param gatewayUrl     an existing gateway to target instead of starting the stack, or null
      * @param adminKey       its admin key
+     * @param webhookSecret  its PSP webhook secret (for the saga), or null
      */
     public record BenchConfig(Path repoRoot, Path workDir, Set<Flow> flows, List<Integer> levels, List<Integer> directLevels,
-            Duration duration, double openRate, int senders, int pgbenchClients, String gatewayUrl, String adminKey) {
+            Duration duration, double openRate, int senders, int pgbenchClients, String gatewayUrl, String adminKey, String webhookSecret) {
 
         /** Full run by default; {@code --smoke} for a few seconds per step. */
         public static BenchConfig parse(String[] args, Path repoRoot) {
@@ -159,6 +179,7 @@ public final class BenchMain {
             double rate = 0;
             String gateway = null;
             String admin = null;
+            String secret = null;
             for (String a : args) {
                 String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : "";
                 if (a.equals("--smoke")) {
@@ -181,6 +202,8 @@ public final class BenchMain {
                     gateway = v;
                 } else if (a.startsWith("--admin-key=")) {
                     admin = v;
+                } else if (a.startsWith("--webhook-secret=")) {
+                    secret = v;
                 } else {
                     throw new IllegalArgumentException("unknown option " + a + " (see bench/README.md)");
                 }
@@ -192,7 +215,7 @@ public final class BenchMain {
                     levels != null ? levels : smoke ? List.of(2) : List.of(1, 16, 64),
                     smoke ? List.of(2) : List.of(1, 16),
                     duration != null ? duration : smoke ? Duration.ofSeconds(3) : Duration.ofSeconds(20),
-                    rate > 0 ? rate : smoke ? 5 : 0, smoke ? 4 : 32, 16, gateway, admin);
+                    rate > 0 ? rate : smoke ? 4 : 0, smoke ? 6 : 96, 16, gateway, admin, secret);
         }
 
         private static Flow flow(String id) {

@@ -64,7 +64,7 @@ public final class BenchReport {
 
     /** Adds a run and returns its completed flows per second. */
     double addRun(Flow flow, BenchParams params, Duration elapsed, Path gatlingReport, Map<String, Double> cpuSeconds,
-            Convergence.Result deposits) {
+            Map<String, Convergence.Result> converged) {
         double seconds = Math.max(0.001, elapsed.toMillis() / 1000.0);
         long flows = Recorder.flows();
         Map<String, Object> run = new LinkedHashMap<>();
@@ -91,8 +91,10 @@ public final class BenchReport {
         run.put("flows_per_s", round(flows / seconds));
         run.put("errors", failed);
         run.put("requests", perRequest);
-        if (deposits != null) {
-            run.put("convergence", Map.of("deposit_to_ledger", deposits.summary()));
+        if (!converged.isEmpty()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            converged.forEach((k, v) -> c.put(k, v.summary()));
+            run.put("convergence", c);
         }
         if (!cpuSeconds.isEmpty() && flows > 0) {
             Map<String, Object> cpu = new LinkedHashMap<>();

@@ -1,14 +1,17 @@
 package com.kobatela.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
+import java.time.Duration;
 import java.util.function.Function;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.http.HttpDsl;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
@@ -61,6 +64,64 @@ public final class Callers {
                     return s;
                 })
                 .exitHereIfFailed();
+    }
+
+    /** Longest wait of a poll or retry loop, and its pause between attempts. */
+    static final Duration LOOP_PAUSE = Duration.ofMillis(20);
+    static final int LOOP_MAX = 500;
+
+    /**
+     * A request retried while another service has not yet caught up (404 or 409, e.g. proof-service not yet knowing a
+     * milestone or a deposit that came through Kafka), every {@link #LOOP_PAUSE}, at most {@link #LOOP_MAX} times. The
+     * accepted attempt is recorded under {@code name}, the early ones under {@code name + " (not yet visible)"}.
+     */
+    public static ChainBuilder retryUntil(String name, HttpRequestActionBuilder request, int expected, String tag) {
+        String status = "bench_status_" + tag;
+        String tries = "bench_tries_" + tag;
+        return exec(s -> s.remove(status).set(tries, 0))
+                .asLongAs(s -> !String.valueOf(expected).equals(s.getString(status)) && s.getInt(tries) < LOOP_MAX && !s.isFailed()).on(
+                        exec(s -> s.remove(RT))
+                                .exec(request.check(responseTimeInMillis().saveAs(RT), HttpDsl.status().in(expected, 404, 409).saveAs(status)))
+                                .exec(s -> {
+                                    boolean ok = String.valueOf(expected).equals(s.getString(status));
+                                    Recorder.request(ok ? name : name + " (not yet visible)", s.contains(RT) ? s.getLong(RT) : -1, !s.isFailed());
+                                    return s.set(tries, s.getInt(tries) + 1);
+                                })
+                                .doIf(s -> !String.valueOf(expected).equals(s.getString(status))).then(pause(LOOP_PAUSE)))
+                .exec(s -> String.valueOf(expected).equals(s.getString(status)) ? s : gaveUp(name, s))
+                .exitHereIfFailed();
+    }
+
+    /**
+     * A GET repeated every {@link #LOOP_PAUSE} until {@code done} holds (at most {@link #LOOP_MAX} times), each answer
+     * recorded under {@code name}.
+     *
+     * @param extract   a check saving what {@code done} looks at
+     * @param extract2  a second check, or null
+     */
+    public static ChainBuilder pollUntil(String name, HttpRequestActionBuilder request, CheckBuilder extract, CheckBuilder extract2,
+            java.util.function.Predicate<Session> done) {
+        String tries = "bench_polls_" + Math.abs(name.hashCode());
+        HttpRequestActionBuilder r = request.check(responseTimeInMillis().saveAs(RT), HttpDsl.status().is(200), extract);
+        if (extract2 != null) {
+            r = r.check(extract2);
+        }
+        HttpRequestActionBuilder poll = r;
+        return exec(s -> s.set(tries, 0))
+                .asLongAs(s -> !done.test(s) && s.getInt(tries) < LOOP_MAX && !s.isFailed()).on(
+                        exec(s -> s.remove(RT)).exec(poll)
+                                .exec(s -> {
+                                    Recorder.request(name, s.contains(RT) ? s.getLong(RT) : -1, !s.isFailed());
+                                    return s.set(tries, s.getInt(tries) + 1);
+                                })
+                                .doIf(s -> !done.test(s)).then(pause(LOOP_PAUSE)))
+                .exec(s -> done.test(s) ? s : gaveUp(name, s))
+                .exitHereIfFailed();
+    }
+
+    private static Session gaveUp(String name, Session s) {
+        Recorder.request(name + " (gave up)", -1, false);
+        return s.markAsFailed();
     }
 
     /** Marks the end of a successful flow. */

@@ -72,6 +72,33 @@ final class Fixtures {
         return new Fixtures(List.copyOf(rows), admin, support, csv);
     }
 
+    /** A certified merchant for the purchase flow (created with the support key); returns its id. */
+    static long certifiedMerchant(GatewayClient gateway, String supportKey) throws IOException, InterruptedException {
+        String name = "bench-merchant-" + UUID.randomUUID().toString().substring(0, 8);
+        return GatewayClient.expect(gateway.post("/spend/merchants", supportKey, Map.of("name", name, "is_certified", true), Map.of()), 201,
+                "create merchant").path("id").asLong();
+    }
+
+    /**
+     * Waits until spend-service knows the users (identity events): a 1.00 mandate for the last pair, polled until
+     * created, then consumed by a 1.00 purchase so that the pair is free again for the purchase flow.
+     */
+    static void awaitSpendKnows(GatewayClient gateway, Sender last, long merchant) throws IOException, InterruptedException {
+        Map<String, Object> mandate = Map.of("sender_id", last.clientId(), "beneficiary_id", last.providerId(), "total_amount", "1.00",
+                "currency", "USD", "expires_at", java.time.Instant.now().plus(Duration.ofDays(1)).toString());
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        GatewayClient.Answer a;
+        while ((a = gateway.post("/mandates", last.key(), mandate, Map.of())).status() != 201) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("users never reached spend-service: " + a.status() + " " + a.body());
+            }
+            Thread.sleep(100);
+        }
+        GatewayClient.expect(gateway.post("/spend/purchases", last.key(), Map.of("sender_id", last.clientId(), "beneficiary_id",
+                last.providerId(), "merchant_id", merchant, "amount", "1.00", "currency", "USD"),
+                Map.of("Idempotency-Key", "bench-warmup-" + UUID.randomUUID())), 201, "consume the warm-up mandate");
+    }
+
     private static long user(GatewayClient gateway, String adminKey, String name) throws IOException, InterruptedException {
         return GatewayClient.expect(gateway.post("/users", adminKey, Map.of("username", name, "email", name + "@bench.example"),
                 Map.of()), 201, "create user").path("id").asLong();

@@ -2,6 +2,7 @@ package com.kobatela.bench.simulations;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.csv;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -13,6 +14,7 @@ import com.kobatela.bench.BenchParams;
 import com.kobatela.bench.Callers;
 import com.kobatela.bench.Flows;
 
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 
@@ -26,18 +28,24 @@ public class EscrowDepositSimulation extends Simulation {
     public static final String CREATE = "POST /escrows";
     public static final String DEPOSIT = "POST /escrows/{id}/deposit";
 
-    {
-        BenchParams p = BenchParams.fromSystem();
-        ScenarioBuilder flow = scenario("escrow+deposit")
-                .feed(csv(p.feeder()).circular())
-                .exec(Callers.authenticate(p))
-                .exec(s -> s.set("escrowBody", Callers.escrowBody(s)).set("depositKey", UUID.randomUUID().toString()))
+    /** Creates a funded escrow ({@code escrowId} in the session); needs {@code auth} and the feeder row. */
+    public static ChainBuilder fundedEscrow() {
+        return exec(s -> s.set("escrowBody", Callers.escrowBody(s)).set("depositKey", UUID.randomUUID().toString()))
                 .exec(Callers.call(CREATE, http(CREATE).post("/escrows").header("Authorization", "#{auth}")
                         .body(StringBody("#{escrowBody}")), status().is(201), jsonPath("$.id").saveAs("escrowId")))
                 .exec(Callers.call(DEPOSIT, http(DEPOSIT).post("/escrows/#{escrowId}/deposit").header("Authorization", "#{auth}")
                         .header("Idempotency-Key", "#{depositKey}").body(StringBody(Flows.depositBody())),
-                        status().is(200), jsonPath("$.status").is("FUNDED")))
-                .exec(Callers.completed());
+                        status().is(200), jsonPath("$.status").is("FUNDED")));
+    }
+
+    /** The whole flow (a) for one virtual user. */
+    public static ChainBuilder chain(BenchParams p) {
+        return exec(Callers.authenticate(p)).exec(fundedEscrow()).exec(Callers.completed());
+    }
+
+    {
+        BenchParams p = BenchParams.fromSystem();
+        ScenarioBuilder flow = scenario("escrow+deposit").feed(csv(p.feeder()).circular()).exec(chain(p));
         setUp(p.inject(flow)).protocols(Callers.protocol(p));
     }
 }

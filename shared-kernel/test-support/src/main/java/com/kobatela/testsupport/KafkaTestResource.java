@@ -2,6 +2,9 @@ package com.kobatela.testsupport;
 
 import java.util.Map;
 
+import org.apache.kafka.common.utils.Exit;
+import org.jboss.logging.Logger;
+
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -15,6 +18,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
+    private static final Logger LOG = Logger.getLogger(KafkaTestResource.class);
+
     private static KafkaClusterTestKit cluster;
 
     @Override
@@ -27,9 +32,16 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         // The broker lives for the whole JVM.
     }
 
-    /** Bootstrap servers of this JVM's broker, started on first use. */
+    /**
+     * Bootstrap servers of this JVM's broker, started on first use. The broker must never end the test JVM: Kafka
+     * halts its process on some fatal conditions (e.g. a log directory removed by a shutdown hook while the broker
+     * closes at JVM exit), which made the JVM exit with a non-zero code after every test had passed, so Kafka's exit and
+     * halt procedures are replaced by a log line (as Kafka's own tests do).
+     */
     public static synchronized String bootstrapServers() {
         if (cluster == null) {
+            Exit.setExitProcedure((status, message) -> LOG.warnf("Kafka test broker asked to exit (%d): %s", status, message));
+            Exit.setHaltProcedure((status, message) -> LOG.warnf("Kafka test broker asked to halt (%d): %s", status, message));
             try {
                 KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
