@@ -35,8 +35,6 @@ public class MandateService {
 
     /** Actor of the scheduled expiry (spec {@code rules.md#audit}). */
     public static final String JOB_ACTOR = "system:expire-mandates";
-    /** Advisory lock key of the expiry job (one runner across replicas, spec {@code rules.md#jobs}). */
-    static final long EXPIRE_LOCK_KEY = 0x6b6f62615f6d6578L;
 
     @Inject
     Transactions transactions;
@@ -133,18 +131,14 @@ public class MandateService {
     }
 
     /**
-     * The {@code expire-mandates} job's run: same as {@link #cleanup} with actor {@code system:expire-mandates},
-     * under a transaction-scoped advisory lock so that only one replica runs it at a time.
+     * The {@code expire-mandates} job's run ({@link ExpireMandatesJob}, one replica at a time through the scheduler
+     * lease): same as {@link #cleanup} with actor {@code system:expire-mandates}. Each mandate is expired by a
+     * conditional update, so overlapping runs expire (and audit) each mandate once.
      *
-     * @return the number expired, 0 when another replica holds the lock
+     * @return the number of mandates this run expired
      */
     public Uni<Integer> expireAsJob() {
-        return transactions.inTransaction(() -> Panache.getSession()
-                .chain(s -> s.createNativeQuery("select pg_try_advisory_xact_lock(:k)", Boolean.class)
-                        .setParameter("k", EXPIRE_LOCK_KEY).getSingleResult())
-                .chain(locked -> Boolean.TRUE.equals(locked)
-                        ? expireDue(JOB_ACTOR, null, null)
-                        : Uni.createFrom().item(0)));
+        return transactions.inTransaction(() -> expireDue(JOB_ACTOR, null, null));
     }
 
     private Uni<Integer> expireDue(String actor, Long apiKeyId, String requestId) {

@@ -9,6 +9,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * Allowed payees and the usage-spend refusals that do not need payment-service, through the gateway (spec
  * acceptance.md G: AC-054, AC-055, the key part of AC-056 and AC-057 except ESCROW_NOT_ACTIVE). The escrow comes from
@@ -104,5 +106,69 @@ class SpendPayeeE2eTest extends SpendE2eSupport {
         E2eHttp.Result read = admin().get("/spend/allowed/" + reset);
         assertEquals("30.00", read.json().path("spent_today").asText(), read.body());
         assertEquals("80.00", read.json().path("spent_total").asText(), read.body());
+    }
+
+    /** AC-053 and the AC-056 replays: usage spends paid through payment-service and the PSP sandbox, limits enforced. */
+    @Test
+    void ac053UsageSpendsArePaidSettledReplayedAndLimited() {
+        long client = user("client");
+        E2eHttp sender = as(key("sender", client));
+        long e = fundedEscrow(sender, client, user("provider"), "300.00");
+        Poll.poll(EVENTUALLY, () -> spendCount("select count(*) from escrow_deposit_views where escrow_id = ?", e), n -> n == 1);
+        assertEquals(201, addPayee(payee(e, "IBAN-XYZ-001", 120.0, 400.0)).status());
+
+        E2eHttp.Result first = sender.postJson("/spend", spend(e, "IBAN-XYZ-001", 90.0), "Idempotency-Key", "usage-spend-1");
+        assertEquals(200, first.status(), first.body());
+        assertEquals("90.00", first.json().path("amount").asText());
+        long spendId = first.json().path("spend_id").asLong();
+        // the answer may come before payment-service's: a replay follows the same spend until it is settled
+        JsonNode settled = Poll.poll(EVENTUALLY, () -> sender.postJson("/spend", spend(e, "IBAN-XYZ-001", 90.0), "Idempotency-Key",
+                "usage-spend-1").json(), r -> "SETTLED".equals(r.path("status").asText()));
+        assertEquals(spendId, settled.path("spend_id").asLong());
+        long paymentId = settled.path("payment_id").asLong();
+        assertEquals("SETTLED", sender.get("/payments/" + paymentId).json().path("status").asText());
+        E2eHttp.Result replay = sender.postJson("/spend", spend(e, "IBAN-XYZ-001", 90.0), "Idempotency-Key", "usage-spend-1");
+        assertEquals(paymentId, replay.json().path("payment_id").asLong(), replay.body());
+        assertError(409, "DAILY_LIMIT_REACHED", sender.postJson("/spend", spend(e, "IBAN-XYZ-001", 40.0), "Idempotency-Key", "usage-spend-2"));
+
+        assertEquals(201, addPayee(payee(e, "IBAN-XYZ-002", 500, 150)).status());
+        E2eHttp.Result hundred = sender.postJson("/spend", spend(e, "IBAN-XYZ-002", 100.0), "Idempotency-Key", "usage-spend-3");
+        assertEquals(200, hundred.status(), hundred.body());
+        assertError(409, "TOTAL_LIMIT_REACHED", sender.postJson("/spend", spend(e, "IBAN-XYZ-002", 60.0), "Idempotency-Key", "usage-spend-4"));
+        // the escrow's timeline records each spend once, and payment-service's ledger is debited by both
+        Poll.poll(EVENTUALLY, () -> sender.get("/escrows/" + e + "/balance").json(), b -> "190.00".equals(b.path("debited").asText()));
+        Poll.poll(EVENTUALLY, () -> sender.get("/escrows/" + e + "/events").json(), ev -> {
+            int n = 0;
+            for (JsonNode x : ev) {
+                n += "USAGE_SPEND".equals(x.path("kind").asText()) ? 1 : 0;
+            }
+            return n == 2;
+        });
+    }
+
+    /** A payout the PSP refuses gives the reserved limits back (compensation); the key is then spent. */
+    @Test
+    void aRefusedPayoutReleasesTheReservation() {
+        PaymentSandbox psp = new PaymentSandbox(stack());
+        long client = user("client");
+        E2eHttp sender = as(key("sender", client));
+        long e = fundedEscrow(sender, client, user("provider"), "100.00");
+        Poll.poll(EVENTUALLY, () -> spendCount("select count(*) from escrow_deposit_views where escrow_id = ?", e), n -> n == 1);
+        long payee = addPayee(payee(e, "REFUSED-1", 50, 80)).json().path("id").asLong();
+        psp.mode("reject", 0);
+        try {
+            E2eHttp.Result r = Poll.poll(EVENTUALLY, () -> sender.postJson("/spend", spend(e, "REFUSED-1", 40), "Idempotency-Key", "refused-1"),
+                    x -> x.status() != 200);
+            assertEquals(409, r.status(), r.body());
+            assertTrue(Set.of("PAYOUT_FAILED", "PAYOUT_REJECTED").contains(code(r)), r.body());
+        } finally {
+            psp.mode("ok", 0);
+        }
+        JsonNode counters = Poll.poll(EVENTUALLY, () -> admin().get("/spend/allowed/" + payee).json(),
+                x -> "0.00".equals(x.path("spent_total").asText()));
+        assertEquals("0.00", counters.path("spent_today").asText(), counters.toString());
+        // the limits are whole again: a spend of the full daily limit passes once the PSP accepts
+        E2eHttp.Result again = sender.postJson("/spend", spend(e, "REFUSED-1", 50), "Idempotency-Key", "refused-2");
+        assertEquals(200, again.status(), again.body());
     }
 }
