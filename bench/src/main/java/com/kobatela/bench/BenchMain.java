@@ -80,6 +80,7 @@ public final class BenchMain {
             report.rssBefore(probe.read());
         }
         for (Flow flow : config.flows()) {
+            warmUp(config, flow, gateway, fixtures);
             double best = 0;
             for (int level : config.levels()) {
                 best = Math.max(best, measure(config, report, probe, convergence, flow, gateway, fixtures,
@@ -100,6 +101,20 @@ public final class BenchMain {
             report.rssAfter(probe.read());
             pgbench(config, report, stack);
         }
+    }
+
+    /**
+     * Runs {@code flow} unrecorded at concurrency 8 for {@link BenchConfig#warmUp()}, so the first measured level sees
+     * JIT-compiled services and filled connection pools, not the JVMs' start-up (skipped when the warm-up is zero).
+     */
+    private static void warmUp(BenchConfig config, Flow flow, String gateway, Fixtures fixtures) throws Exception {
+        if (config.warmUp().isZero()) {
+            return;
+        }
+        Recorder.reset();
+        GatlingRun.run(flow.simulation, new BenchParams(gateway, fixtures.csv.toString(), 8, 0, config.warmUp(), false),
+                config.workDir().resolve("gatling-warmup"), flow.id + " warm-up");
+        Recorder.reset();
     }
 
     /** One load run; returns the flows per second reached. */
@@ -160,6 +175,7 @@ public final class BenchMain {
      * @param levels         closed-model concurrency levels through the gateway
      * @param directLevels   concurrency levels of the direct reference
      * @param duration       steady-state duration of each run
+     * @param warmUp         unrecorded run of each flow before its first level (zero: none)
      * @param openRate       open-model arrival rate (flows/s); 0 = 70% of the best closed-model rate
      * @param senders        provisioned sender rows
      * @param pgbenchClients pgbench connections
@@ -168,7 +184,7 @@ public final class BenchMain {
      * @param webhookSecret  its PSP webhook secret (for the saga), or null
      */
     public record BenchConfig(Path repoRoot, Path workDir, Set<Flow> flows, List<Integer> levels, List<Integer> directLevels,
-            Duration duration, double openRate, int senders, int pgbenchClients, String gatewayUrl, String adminKey, String webhookSecret) {
+            Duration duration, Duration warmUp, double openRate, int senders, int pgbenchClients, String gatewayUrl, String adminKey, String webhookSecret) {
 
         /** Full run by default; {@code --smoke} for a few seconds per step. */
         public static BenchConfig parse(String[] args, Path repoRoot) {
@@ -176,6 +192,7 @@ public final class BenchMain {
             Set<Flow> flows = EnumSet.allOf(Flow.class);
             List<Integer> levels = null;
             Duration duration = null;
+            Duration warmUp = null;
             double rate = 0;
             String gateway = null;
             String admin = null;
@@ -196,6 +213,8 @@ public final class BenchMain {
                     }
                 } else if (a.startsWith("--duration=")) {
                     duration = Duration.ofSeconds(Long.parseLong(v.replace("s", "").strip()));
+                } else if (a.startsWith("--warm-up=")) {
+                    warmUp = Duration.ofSeconds(Long.parseLong(v.replace("s", "").strip()));
                 } else if (a.startsWith("--rate=")) {
                     rate = Double.parseDouble(v);
                 } else if (a.startsWith("--gateway=")) {
@@ -215,6 +234,7 @@ public final class BenchMain {
                     levels != null ? levels : smoke ? List.of(2) : List.of(1, 16, 64),
                     smoke ? List.of(2) : List.of(1, 16),
                     duration != null ? duration : smoke ? Duration.ofSeconds(3) : Duration.ofSeconds(20),
+                    warmUp != null ? warmUp : smoke ? Duration.ZERO : Duration.ofSeconds(20),
                     rate > 0 ? rate : smoke ? 4 : 0, smoke ? 6 : 96, 16, gateway, admin, secret);
         }
 

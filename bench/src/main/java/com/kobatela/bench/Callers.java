@@ -72,7 +72,7 @@ public final class Callers {
 
     /**
      * A request retried while another service has not yet caught up (404 or 409, e.g. proof-service not yet knowing a
-     * milestone or a deposit that came through Kafka), every {@link #LOOP_PAUSE}, at most {@link #LOOP_MAX} times. The
+     * milestone or a deposit that came through Kafka), after {@link #backoff}, at most {@link #LOOP_MAX} times. The
      * accepted attempt is recorded under {@code name}, the early ones under {@code name + " (not yet visible)"}.
      */
     public static ChainBuilder retryUntil(String name, HttpRequestActionBuilder request, int expected, String tag) {
@@ -87,38 +87,51 @@ public final class Callers {
                                     Recorder.request(ok ? name : name + " (not yet visible)", s.contains(RT) ? s.getLong(RT) : -1, !s.isFailed());
                                     return s.set(tries, s.getInt(tries) + 1);
                                 })
-                                .doIf(s -> !String.valueOf(expected).equals(s.getString(status))).then(pause(LOOP_PAUSE)))
-                .exec(s -> String.valueOf(expected).equals(s.getString(status)) ? s : gaveUp(name, s))
+                                .doIf(s -> !String.valueOf(expected).equals(s.getString(status))).then(pause(s -> backoff(s.getInt(tries)))))
+                .exec(s -> s.isFailed() || String.valueOf(expected).equals(s.getString(status)) ? s : gaveUp(name, s))
                 .exitHereIfFailed();
     }
 
     /**
-     * A GET repeated every {@link #LOOP_PAUSE} until {@code done} holds (at most {@link #LOOP_MAX} times), each answer
-     * recorded under {@code name}.
+     * A GET repeated with {@link #backoff} until {@code done} holds (at most {@link #LOOP_MAX} times). A 200 answer is
+     * recorded under {@code name}; a 404 (the owning service has not yet received the entity through Kafka) under
+     * {@code name + " (not yet visible)"} and polled again.
      *
-     * @param extract   a check saving what {@code done} looks at
+     * @param extract   a check saving what {@code done} looks at (applied to 200 answers only)
      * @param extract2  a second check, or null
      */
     public static ChainBuilder pollUntil(String name, HttpRequestActionBuilder request, CheckBuilder extract, CheckBuilder extract2,
             java.util.function.Predicate<Session> done) {
         String tries = "bench_polls_" + Math.abs(name.hashCode());
-        HttpRequestActionBuilder r = request.check(responseTimeInMillis().saveAs(RT), HttpDsl.status().is(200), extract);
-        if (extract2 != null) {
-            r = r.check(extract2);
-        }
-        HttpRequestActionBuilder poll = r;
-        return exec(s -> s.set(tries, 0))
-                .asLongAs(s -> !done.test(s) && s.getInt(tries) < LOOP_MAX && !s.isFailed()).on(
+        String status = "bench_poll_status_" + Math.abs(name.hashCode());
+        CheckBuilder[] extracts = extract2 == null ? new CheckBuilder[] {extract} : new CheckBuilder[] {extract, extract2};
+        HttpRequestActionBuilder poll = request.check(responseTimeInMillis().saveAs(RT), HttpDsl.status().in(200, 404).saveAs(status))
+                .checkIf((response, session) -> response.status().code() == 200).then(extracts);
+        java.util.function.Predicate<Session> finished = s -> "200".equals(s.getString(status)) && done.test(s);
+        return exec(s -> s.remove(status).set(tries, 0))
+                .asLongAs(s -> !finished.test(s) && s.getInt(tries) < LOOP_MAX && !s.isFailed()).on(
                         exec(s -> s.remove(RT)).exec(poll)
                                 .exec(s -> {
-                                    Recorder.request(name, s.contains(RT) ? s.getLong(RT) : -1, !s.isFailed());
+                                    boolean visible = "200".equals(s.getString(status));
+                                    Recorder.request(visible ? name : name + " (not yet visible)", s.contains(RT) ? s.getLong(RT) : -1,
+                                            !s.isFailed());
                                     return s.set(tries, s.getInt(tries) + 1);
                                 })
-                                .doIf(s -> !done.test(s)).then(pause(LOOP_PAUSE)))
-                .exec(s -> done.test(s) ? s : gaveUp(name, s))
+                                .doIf(s -> !finished.test(s)).then(pause(s -> backoff(s.getInt(tries)))))
+                .exec(s -> s.isFailed() || finished.test(s) ? s : gaveUp(name, s))
                 .exitHereIfFailed();
     }
 
+    /**
+     * Pause before attempt {@code tries + 1} of a poll or retry loop: {@link #LOOP_PAUSE} doubled per attempt up to
+     * 200 ms, so a lagging service is not hammered by the benchmark itself while the convergence stays visible.
+     */
+    static Duration backoff(int tries) {
+        long ms = LOOP_PAUSE.toMillis() << Math.min(tries, 4);
+        return Duration.ofMillis(Math.min(ms, 200));
+    }
+
+    /** Records a loop that ran out of attempts with no failed request, and fails the flow. */
     private static Session gaveUp(String name, Session s) {
         Recorder.request(name + " (gave up)", -1, false);
         return s.markAsFailed();

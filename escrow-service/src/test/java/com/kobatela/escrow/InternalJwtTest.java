@@ -3,12 +3,20 @@ package com.kobatela.escrow;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+
+import com.kobatela.kernel.security.VerifiedTokenCache;
 
 import com.kobatela.testsupport.ServiceTestProfile;
 import com.kobatela.testsupport.TestTokens;
 
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.JWTParser;
 import io.quarkus.test.junit.TestProfile;
 
 /** The service accepts only the gateway's internal JWT (ARCHITECTURE §4): anything else is 401 in the common error body. */
@@ -26,6 +34,29 @@ class InternalJwtTest {
             given().auth().oauth2(token).contentType("application/json").body("{\"amount\": 1}").header("Idempotency-Key", "k")
                     .post("/escrows/1/deposit").then().statusCode(401).body("error.code", equalTo("UNAUTHORIZED"));
         }
+    }
+
+    /**
+     * The verified-token cache (shared-kernel {@code VerifiedTokenCache}): a token verified once is accepted again
+     * while valid; one byte changed is verified afresh and refused; once past its expiry (and smallrye-jwt's 5 s
+     * grace) the same text is refused although it was accepted from the cache before.
+     */
+    @Inject
+    JWTParser parser;
+
+    @Test
+    void aVerifiedTokenIsReusedOnlyUntilItsExpiry() throws InterruptedException {
+        assertInstanceOf(VerifiedTokenCache.class, ClientProxy.unwrap(parser), "the bearer authentication uses the cache");
+        String token = TestTokens.expiringIn("admin", 2);
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).get("/escrows/999999").then().statusCode(404).body("error.code", equalTo("ESCROW_NOT_FOUND"));
+        }
+        int dot = token.lastIndexOf('.');
+        char last = token.charAt(token.length() - 1);
+        String tampered = token.substring(0, dot + 1) + (last == 'A' ? 'B' : 'A') + token.substring(dot + 1, token.length() - 1);
+        given().auth().oauth2(tampered).get("/escrows/999999").then().statusCode(401).body("error.code", equalTo("UNAUTHORIZED"));
+        Thread.sleep(8_000);
+        given().auth().oauth2(token).get("/escrows/999999").then().statusCode(401).body("error.code", equalTo("UNAUTHORIZED"));
     }
 
     @Test

@@ -171,6 +171,19 @@ class UsersAndKeysTest {
             assertEquals(id, rs.getLong(4));
         }
 
+        // A burst on the same key: one audit row per request, but a fresh last_used_at (under a second old; here set
+        // ahead so the check does not depend on timing) is not rewritten, so requests of a key do not queue on its row;
+        // a stale one moves to now on the next request.
+        OffsetDateTime fresh = setLastUsedAt(id, "now() + interval '1 hour'");
+        for (int i = 0; i < 5; i++) {
+            given().header("X-API-Key", key).contentType(ContentType.JSON).body("{}").when().post("/escrows").then().statusCode(201);
+        }
+        assertEquals(6, auditRows("API_KEY_USED", id));
+        assertEquals(fresh.toInstant(), lastUsedAt(id).toInstant());
+        OffsetDateTime stale = setLastUsedAt(id, "now() - interval '1 hour'");
+        given().header("X-API-Key", key).contentType(ContentType.JSON).body("{}").when().post("/escrows").then().statusCode(201);
+        assertTrue(Duration.between(stale, lastUsedAt(id)).toMinutes() >= 59, stale + " -> " + lastUsedAt(id));
+
         // Revoke, revoke again (no-op), then the key is refused.
         given().header("X-API-Key", admin).when().delete("/apikeys/" + id).then().statusCode(204);
         given().header("X-API-Key", admin).when().delete("/apikeys/" + id).then().statusCode(204);
@@ -295,5 +308,35 @@ class UsersAndKeysTest {
         given().header("X-API-Key", GatewayTestProfile.LEGACY_KEY).when().post("/mandates/cleanup")
                 .then().statusCode(401).body("error.code", equalTo("LEGACY_KEY_FORBIDDEN"));
         assertFalse(secret.secret().isBlank());
+    }
+
+    private static OffsetDateTime lastUsedAt(long keyId) throws Exception {
+        try (Connection c = jdbc(); PreparedStatement st = c.prepareStatement("select last_used_at from api_keys where id = ?")) {
+            st.setLong(1, keyId);
+            ResultSet rs = st.executeQuery();
+            assertTrue(rs.next());
+            return rs.getObject(1, OffsetDateTime.class);
+        }
+    }
+
+    private static OffsetDateTime setLastUsedAt(long keyId, String sqlValue) throws Exception {
+        try (Connection c = jdbc(); PreparedStatement st = c.prepareStatement(
+                "update api_keys set last_used_at = " + sqlValue + " where id = ? returning last_used_at")) {
+            st.setLong(1, keyId);
+            ResultSet rs = st.executeQuery();
+            assertTrue(rs.next());
+            return rs.getObject(1, OffsetDateTime.class);
+        }
+    }
+
+    private static int auditRows(String action, long entityId) throws Exception {
+        try (Connection c = jdbc(); PreparedStatement st = c.prepareStatement(
+                "select count(*) from audit_logs where action = ? and entity_id = ?")) {
+            st.setString(1, action);
+            st.setLong(2, entityId);
+            ResultSet rs = st.executeQuery();
+            assertTrue(rs.next());
+            return rs.getInt(1);
+        }
     }
 }

@@ -32,11 +32,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * (id 0, prefix {@code legacy}, audit {@code LEGACY_API_KEY_USED}) only when {@code KOB_ENV} is dev, local or
  * dev_local, else {@code 401 LEGACY_KEY_FORBIDDEN};</li>
  * <li>stored keys, looked up by their HMAC digest: active and not expired, else {@code 401 UNAUTHORIZED}; on
- * success {@code last_used_at} is set and an {@code API_KEY_USED} audit row is written, both committed before the
- * request goes on (so they stay even when the request then fails).</li>
+ * success an {@code API_KEY_USED} audit row is written and {@code last_used_at} is set (to the second), both committed
+ * before the request goes on (so they stay even when the request then fails).</li>
  * </ol>
- * No cache fronts the lookup: the usage update hits the row on every request anyway, and revocation is then
- * immediate on every replica.
+ * No cache fronts the lookup: it rides on the statement that writes the usage audit row anyway, and revocation is
+ * then immediate on every replica.
  */
 @ApplicationScoped
 public class ApiKeyAuthenticator {
@@ -45,13 +45,17 @@ public class ApiKeyAuthenticator {
     public static final Set<String> DEV_ENVIRONMENTS = Set.of("dev", "local", "dev_local");
 
     /**
-     * One statement, one commit: the key lookup by digest, {@code last_used_at} and the {@code API_KEY_USED} audit row
-     * (data {@code {scope, prefix}}: nothing the audit sanitiser would mask), instead of two round trips and two
-     * commits on every request.
+     * One statement, one commit: the key lookup by digest, the {@code API_KEY_USED} audit row (data
+     * {@code {scope, prefix}}: nothing the audit sanitiser would mask) and {@code last_used_at}. The audit row is
+     * written on every request; {@code last_used_at} is moved only when it is more than a second old, so requests of
+     * one busy key do not queue on that key's row lock (one row, updated by every request, would serialise a partner's
+     * whole traffic behind each commit). {@code last_used_at} is therefore exact to the second
+     * (docs/architecture-notes.md, "API key usage"); the audit rows keep every use.
      */
-    private static final String LOOKUP = "with k as (update api_keys k set last_used_at = now() "
-            + "where k.key_hash = $1 and k.is_active and (k.expires_at is null or k.expires_at > now()) "
-            + "returning k.id, k.prefix, k.scope, k.user_id), "
+    private static final String LOOKUP = "with k as (select k.id, k.prefix, k.scope, k.user_id, k.last_used_at from api_keys k "
+            + "where k.key_hash = $1 and k.is_active and (k.expires_at is null or k.expires_at > now())), "
+            + "u as (update api_keys t set last_used_at = now() from k where t.id = k.id "
+            + "and (t.last_used_at is null or t.last_used_at < now() - interval '1 second')), "
             + "a as (insert into audit_logs (actor, action, entity, entity_id, data_json, at, api_key_id, request_id) "
             + "select 'apikey:' || k.prefix, 'API_KEY_USED', 'ApiKey', k.id, jsonb_build_object('scope', k.scope, 'prefix', k.prefix), "
             + "now(), k.id, $2 from k) "

@@ -43,6 +43,11 @@ public final class TestTokens {
         return claims(scope, 1, null, "kobatela-internal", Instant.now().plusSeconds(60)).sign(other);
     }
 
+    /** A valid token of {@code scope} (api key 1, no user) that expires in {@code seconds}. */
+    public static String expiringIn(String scope, long seconds) {
+        return claims(scope, 1, null, "kobatela-internal", Instant.now().plusSeconds(seconds)).sign(JwtTestKeys.privateKey());
+    }
+
     /** Expired a minute ago. */
     public static String expired(String scope) {
         return claims(scope, 1, null, "kobatela-internal", Instant.now().minusSeconds(60))
