@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -55,13 +56,20 @@ public class InternalTokenIssuer {
     @ConfigProperty(name = "kobatela.jwt.reuse", defaultValue = "30s")
     Duration reuse;
 
-    private volatile Cache<AuthenticatedKey, String> tokens;
+    private Cache<AuthenticatedKey, String> tokens;
 
     private volatile PrivateKey key;
 
     /** Loads the signing key at startup, so a missing key fails the start instead of the first request. */
     void onStart(@Observes StartupEvent ev) {
         signingKey();
+    }
+
+    /** Builds the token cache: entries live {@code kobatela.jwt.reuse}, at most half the token lifetime. */
+    @PostConstruct
+    void init() {
+        Duration keep = reuse.compareTo(lifetime.dividedBy(2)) > 0 ? lifetime.dividedBy(2) : reuse;
+        tokens = Caffeine.newBuilder().expireAfterWrite(keep).maximumSize(10_000).build();
     }
 
     /**
@@ -73,22 +81,7 @@ public class InternalTokenIssuer {
      * @return the compact JWS
      */
     public String issue(AuthenticatedKey caller, String requestId) {
-        return cache().get(caller, this::mint);
-    }
-
-    private Cache<AuthenticatedKey, String> cache() {
-        Cache<AuthenticatedKey, String> c = tokens;
-        if (c == null) {
-            synchronized (this) {
-                c = tokens;
-                if (c == null) {
-                    Duration keep = reuse.compareTo(lifetime.dividedBy(2)) > 0 ? lifetime.dividedBy(2) : reuse;
-                    c = Caffeine.newBuilder().expireAfterWrite(keep).maximumSize(10_000).build();
-                    tokens = c;
-                }
-            }
-        }
-        return c;
+        return tokens.get(caller, this::mint);
     }
 
     private String mint(AuthenticatedKey caller) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 
 import javax.crypto.SecretKey;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -54,7 +55,7 @@ public class VerifiedTokenCache implements JWTParser {
     @ConfigProperty(name = "kobatela.jwt.verified-cache.max-size", defaultValue = "10000")
     long maxSize;
 
-    private volatile Cache<String, JsonWebToken> verified;
+    private Cache<String, JsonWebToken> verified;
 
     private DefaultJWTParser verifier() {
         return verifiers.get();
@@ -71,7 +72,7 @@ public class VerifiedTokenCache implements JWTParser {
         if (!enabled || token == null) {
             return verifier().parse(token);
         }
-        Cache<String, JsonWebToken> cache = cache();
+        Cache<String, JsonWebToken> cache = verified;
         JsonWebToken known = cache.getIfPresent(token);
         if (known != null && known.getExpirationTime() > Instant.now().getEpochSecond()) {
             return known;
@@ -81,18 +82,10 @@ public class VerifiedTokenCache implements JWTParser {
         return fresh;
     }
 
-    private Cache<String, JsonWebToken> cache() {
-        Cache<String, JsonWebToken> c = verified;
-        if (c == null) {
-            synchronized (this) {
-                c = verified;
-                if (c == null) {
-                    c = Caffeine.newBuilder().maximumSize(maxSize).expireAfter(new UntilExpiry(maxAge)).build();
-                    verified = c;
-                }
-            }
-        }
-        return c;
+    /** Builds the cache from the configuration. */
+    @PostConstruct
+    void init() {
+        verified = Caffeine.newBuilder().maximumSize(maxSize).expireAfter(new UntilExpiry(maxAge)).build();
     }
 
     /** An entry lives until the token's {@code exp}, and at most {@code maxAge}. */
